@@ -1,0 +1,59 @@
+package dev.udfshim.maven.protoc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProtocGeneratorTest {
+  @TempDir Path dir;
+  private final List<String> log = new ArrayList<>();
+  private final ProtocPlatform linux = new ProtocPlatform("linux-x86_64", false);
+
+  @Test
+  void listsProtoFilesRelativeAndSorted() throws Exception {
+    Files.createDirectories(dir.resolve("b/c"));
+    Files.writeString(dir.resolve("z.proto"), "");
+    Files.writeString(dir.resolve("b/c/a.proto"), "");
+    Files.writeString(dir.resolve("b/notes.txt"), "");
+    assertThat(ProtocGenerator.listProtoFiles(dir)).containsExactly("b/c/a.proto", "z.proto");
+  }
+
+  @Test
+  void folderWithoutProtoFilesCompilesNothingAndResolvesNothing() throws Exception {
+    ProtocGenerator generator =
+        new ProtocGenerator(
+            (g, a, v, c) -> {
+              throw new AssertionError("nothing to resolve");
+            },
+            linux,
+            log::add);
+    ProtocRequest request =
+        new ProtocRequest(
+            dir.resolve("missing"), dir.resolve("out"), dir.resolve("work"), true, "1", "2");
+    assertThat(generator.generate(request)).isEqualTo(ProtocGenerator.Outcome.NO_SOURCES);
+    assertThat(log).singleElement().asString().contains("No .proto files in");
+  }
+
+  @Test
+  void unresolvableToolFailsWithTheResolversMessage() throws Exception {
+    Files.writeString(dir.resolve("a.proto"), "syntax = \"proto3\";");
+    ProtocGenerator generator =
+        new ProtocGenerator(
+            (g, a, v, c) -> {
+              throw new ProtocException("Cannot resolve " + g + ":" + a + ":exe:" + c + ":" + v);
+            },
+            linux,
+            log::add);
+    ProtocRequest request =
+        new ProtocRequest(dir, dir.resolve("out"), dir.resolve("work"), true, "3.25.9", "1.83.1");
+    assertThatThrownBy(() -> generator.generate(request))
+        .isInstanceOf(ProtocException.class)
+        .hasMessage("Cannot resolve com.google.protobuf:protoc:exe:linux-x86_64:3.25.9");
+  }
+}

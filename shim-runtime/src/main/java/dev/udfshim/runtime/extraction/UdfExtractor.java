@@ -1,0 +1,327 @@
+package dev.udfshim.runtime.extraction;
+
+import dev.udfshim.runtime.codec.WireTypes;
+import io.confluent.flink.udf.extractor.v1.Error;
+import io.confluent.flink.udf.extractor.v1.ErrorCode;
+import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
+import io.confluent.flink.udf.extractor.v1.Signature;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.table.functions.ScalarFunction;
+import org.apache.flink.table.functions.TableFunction;
+import org.apache.flink.table.functions.UserDefinedFunction;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.inference.TypeInference;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers what a UDF class looks like to Flink: its signatures, determinism and kind, or one coded
+ * error whose message says what is wrong and what to do. Never throws: whatever the user class does
+ * ends up in the response.
+ */
+public final class UdfExtractor {
+  private static final Logger LOG = LoggerFactory.getLogger(UdfExtractor.class);
+  private final ClassLoader loader;
+
+  public UdfExtractor(ClassLoader loader) {
+    this.loader = loader;
+  }
+
+  /** The extraction answer for one class name. */
+  public ExtractionResponse extract(String className) {
+    try {
+      return describe(className);
+    } catch (ExtractionFailure failure) {
+      return error(failure.code(), failure.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      return error(
+          ErrorCode.UNKNOWN,
+          "Extraction of '" + className + "' failed unexpectedly: " + Throwables.describe(e));
+    }
+  }
+
+  /** An answer with only the error set. */
+  public static ExtractionResponse error(ErrorCode code, String message) {
+    return ExtractionResponse.newBuilder()
+        .setError(Error.newBuilder().setCode(code).setErrorMessage(message))
+        .build();
+  }
+
+  private ExtractionResponse describe(String rawName) throws ExtractionFailure {
+    String className = rawName == null ? "" : rawName.strip();
+    if (className.isEmpty()) {
+      throw new ExtractionFailure(
+          ErrorCode.USER_CODE_NOT_FOUND,
+          "The request names no class: set class_name to the fully qualified class name of the"
+              + " UDF, e.g. com.example.MyFunction.");
+    }
+    Class<?> type = load(className);
+    String kind = kind(className, type);
+    UserDefinedFunction function = instantiate(className, type);
+    rejectUnsupportedShapes(className, type);
+
+    ShimDataTypeFactory factory = new ShimDataTypeFactory(loader);
+    TypeInference inference;
+    List<UdfSignature> signatures;
+    try {
+      inference = function.getTypeInference(factory);
+      signatures = new SignatureExtractor(factory).extract(className, function, inference);
+    } catch (ExtractionFailure e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      LOG.info("Type inference of '{}' failed", className, e);
+      throw new ExtractionFailure(
+          ErrorCode.TYPE_EXTRACTION_ERROR,
+          "Flink could not infer the types of '"
+              + className
+              + "': "
+              + Throwables.innermostMessages(e, 2)
+              + " Fix the eval methods or describe their types with @DataTypeHint /"
+              + " @FunctionHint.");
+    }
+    for (UdfSignature signature : signatures) {
+      checkWireTypes(className, signature);
+    }
+    checkSerializable(className, function);
+    boolean deterministic;
+    try {
+      deterministic = function.isDeterministic();
+    } catch (RuntimeException e) {
+      throw new ExtractionFailure(
+          ErrorCode.UNKNOWN,
+          "isDeterministic() of '"
+              + className
+              + "' threw "
+              + Throwables.describe(e)
+              + "; make it return a constant.");
+    }
+
+    ExtractionResponse.Builder response =
+        ExtractionResponse.newBuilder().setIsDeterministic(deterministic).setFunctionKind(kind);
+    for (UdfSignature signature : signatures) {
+      response.addSignatures(
+          Signature.newBuilder()
+              .addAllArgumentTypes(signature.argumentTypeStrings())
+              .setReturnType(signature.returnTypeString())
+              .addAllArgumentNames(signature.argumentNames()));
+    }
+    return response.build();
+  }
+
+  private Class<?> load(String className) throws ExtractionFailure {
+    try {
+      return Class.forName(className, false, loader);
+    } catch (ClassNotFoundException e) {
+      throw new ExtractionFailure(
+          ErrorCode.USER_CODE_NOT_FOUND,
+          "Class '"
+              + className
+              + "' was not found in the UDF artifact; check the fully qualified name and that the"
+              + " jar holds the class.");
+    } catch (NoClassDefFoundError e) {
+      throw new ExtractionFailure(
+          ErrorCode.USER_CODE_NOT_FOUND,
+          "Class '"
+              + className
+              + "' cannot be loaded because class '"
+              + e.getMessage()
+              + "' it needs is missing; bundle that dependency in the UDF jar.");
+    } catch (UnsupportedClassVersionError e) {
+      throw new ExtractionFailure(
+          ErrorCode.GENERAL_FAILED_EXTRACTION,
+          "Class '"
+              + className
+              + "' was compiled for a newer Java than this runtime's "
+              + Runtime.version().feature()
+              + " ("
+              + e.getMessage()
+              + "); compile it with --release "
+              + Runtime.version().feature()
+              + " or lower.");
+    } catch (LinkageError e) {
+      throw new ExtractionFailure(
+          ErrorCode.GENERAL_FAILED_EXTRACTION,
+          "Class '" + className + "' cannot be loaded: " + Throwables.describe(e) + ".");
+    }
+  }
+
+  private static String kind(String className, Class<?> type) throws ExtractionFailure {
+    if (ScalarFunction.class.isAssignableFrom(type)) {
+      return "SCALAR";
+    }
+    if (TableFunction.class.isAssignableFrom(type)) {
+      return "TABLE";
+    }
+    if (UserDefinedFunction.class.isAssignableFrom(type)) {
+      throw new ExtractionFailure(
+          ErrorCode.NOT_SUPPORTED_FUNCTION,
+          "Class '"
+              + className
+              + "' is a Flink "
+              + flinkBaseClass(type)
+              + "; remote UDFs support only ScalarFunction and TableFunction.");
+    }
+    throw new ExtractionFailure(
+        ErrorCode.NOT_SCALAR_FUNCTION,
+        "Class '"
+            + className
+            + "' is not a Flink UDF; extend org.apache.flink.table.functions.ScalarFunction or"
+            + " TableFunction.");
+  }
+
+  private static String flinkBaseClass(Class<?> type) {
+    Class<?> c = type;
+    while (c.getSuperclass() != null
+        && !c.getSuperclass().getName().startsWith("org.apache.flink.table.functions.")) {
+      c = c.getSuperclass();
+    }
+    return c.getSuperclass() != null ? c.getSuperclass().getSimpleName() : type.getSimpleName();
+  }
+
+  private static UserDefinedFunction instantiate(String className, Class<?> type)
+      throws ExtractionFailure {
+    int modifiers = type.getModifiers();
+    String problem = null;
+    if (Modifier.isAbstract(modifiers)) {
+      problem = "is abstract; name a concrete subclass instead.";
+    } else if (!Modifier.isPublic(modifiers)) {
+      problem = "is not public; declare it public.";
+    } else if (type.getEnclosingClass() != null && !Modifier.isStatic(modifiers)) {
+      problem = "is an inner class; declare it static.";
+    }
+    if (problem != null) {
+      throw new ExtractionFailure(
+          ErrorCode.NO_PUBLIC_NO_ARG_CONSTRUCTOR,
+          "Class '" + className + "' cannot be instantiated by the platform: it " + problem);
+    }
+    Constructor<?> constructor;
+    try {
+      constructor = type.getConstructor();
+    } catch (NoSuchMethodException e) {
+      throw new ExtractionFailure(
+          ErrorCode.NO_PUBLIC_NO_ARG_CONSTRUCTOR,
+          "Class '"
+              + className
+              + "' has no public no-argument constructor; add one, since the platform creates the"
+              + " function through it.");
+    }
+    try {
+      return (UserDefinedFunction) constructor.newInstance();
+    } catch (InvocationTargetException e) {
+      throw new ExtractionFailure(
+          ErrorCode.GENERAL_FAILED_EXTRACTION,
+          "The constructor of '"
+              + className
+              + "' threw "
+              + Throwables.describe(e.getCause())
+              + "; make it succeed without external resources, or move that work to open().");
+    } catch (ExceptionInInitializerError e) {
+      throw new ExtractionFailure(
+          ErrorCode.GENERAL_FAILED_EXTRACTION,
+          "The static initializer of '"
+              + className
+              + "' threw "
+              + Throwables.describe(e.getCause() != null ? e.getCause() : e)
+              + "; make class loading succeed without external resources.");
+    } catch (ReflectiveOperationException e) {
+      throw new ExtractionFailure(
+          ErrorCode.NO_PUBLIC_NO_ARG_CONSTRUCTOR,
+          "Class '" + className + "' cannot be instantiated: " + Throwables.describe(e) + ".");
+    }
+  }
+
+  /** Shapes Flink accepts but the platform cannot call through fixed signatures. */
+  private static void rejectUnsupportedShapes(String className, Class<?> type)
+      throws ExtractionFailure {
+    for (Class<?> c = type;
+        c != ScalarFunction.class && c != TableFunction.class && c != null;
+        c = c.getSuperclass()) {
+      for (Method method : c.getDeclaredMethods()) {
+        if (method.getName().equals("getTypeInference") && method.getParameterCount() == 1) {
+          throw new ExtractionFailure(
+              ErrorCode.TYPE_EXTRACTION_ERROR,
+              "Class '"
+                  + className
+                  + "' overrides getTypeInference(), which remote UDFs do not support; remove the"
+                  + " override and describe the types with @FunctionHint / @DataTypeHint.");
+        }
+      }
+    }
+    for (Method method : type.getMethods()) {
+      if (method.getName().equals("eval") && method.isVarArgs()) {
+        throw new ExtractionFailure(
+            ErrorCode.TYPE_EXTRACTION_ERROR,
+            "Method "
+                + method.toGenericString()
+                + " takes variable arguments, which remote UDFs do not support; declare one eval"
+                + " method per argument count.");
+      }
+    }
+  }
+
+  private static void checkWireTypes(String className, UdfSignature signature)
+      throws ExtractionFailure {
+    for (int i = 0; i < signature.argumentTypes().size(); i++) {
+      DataType argument = signature.argumentTypes().get(i);
+      String name =
+          signature.argumentNames().isEmpty()
+              ? "argument " + (i + 1)
+              : "argument '" + signature.argumentNames().get(i) + "'";
+      checkWireType(className, name, argument.getLogicalType());
+    }
+    checkWireType(className, "the result", signature.returnType().getLogicalType());
+  }
+
+  private static void checkWireType(String className, String what, LogicalType type)
+      throws ExtractionFailure {
+    Optional<LogicalType> unsupported = WireTypes.firstUnsupported(type);
+    if (unsupported.isPresent()) {
+      throw new ExtractionFailure(
+          ErrorCode.TYPE_EXTRACTION_ERROR,
+          "In '"
+              + className
+              + "', "
+              + what
+              + " has type "
+              + type.asSummaryString()
+              + ", and "
+              + unsupported.get().asSummaryString()
+              + " cannot cross the remote UDF wire format; use "
+              + WireTypes.SUPPORTED
+              + ".");
+    }
+  }
+
+  private static void checkSerializable(String className, UserDefinedFunction function)
+      throws ExtractionFailure {
+    try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
+      out.writeObject(function);
+    } catch (NotSerializableException e) {
+      throw new ExtractionFailure(
+          ErrorCode.CLASS_NOT_SERIALIZABLE,
+          "Class '"
+              + className
+              + "' cannot be serialized because it holds a "
+              + e.getMessage()
+              + ", which is not Serializable; mark that field transient and create it in open().");
+    } catch (IOException | RuntimeException e) {
+      throw new ExtractionFailure(
+          ErrorCode.CLASS_NOT_SERIALIZABLE,
+          "Class '"
+              + className
+              + "' cannot be serialized: "
+              + Throwables.describe(e)
+              + "; mark fields that cannot be serialized transient.");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.udfshim.runtime.handler;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Config vars from a config override folder: the value of var {@code K} is the content of the file
+ * {@code DIR/K}. Files are read on each lookup, so a var written after start is seen.
+ */
+public final class ConfigDirContext implements Context {
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
+
+  private final Path directory;
+
+  public ConfigDirContext(Path directory) {
+    this.directory = directory;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  @Override
+  public Optional<String> getConfigValue(String key) {
+    // A key is a file name, never a path: nothing outside the folder is readable through it.
+    if (key == null || !KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
+      return Optional.empty();
+    }
+    Path file = directory.resolve(key);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read config var file " + file, e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.udfshim.runtime.server;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Adds the trailer {@value #NAME} to calls whose handler failed, holding the error text as
+ * printable ASCII (at most {@value #MAX_LENGTH} characters; the payload has it in full).
+ */
+public final class ErrorTrailer implements ServerInterceptor {
+  public static final String NAME = "shim-error";
+  public static final Metadata.Key<String> KEY =
+      Metadata.Key.of(NAME, Metadata.ASCII_STRING_MARSHALLER);
+  static final int MAX_LENGTH = 1024;
+
+  private static final Context.Key<AtomicReference<String>> FAILURE =
+      Context.key("shim-handler-failure");
+
+  /** Marks the current call as failed. */
+  static void mark(String message) {
+    AtomicReference<String> slot = FAILURE.get();
+    if (slot != null) {
+      slot.set(message);
+    }
+  }
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(
+      ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    AtomicReference<String> slot = new AtomicReference<>();
+    ServerCall<Q, R> marking =
+        new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+          @Override
+          public void close(Status status, Metadata trailers) {
+            String failure = slot.get();
+            if (failure != null) {
+              trailers.put(KEY, ascii(failure));
+            }
+            super.close(status, trailers);
+          }
+        };
+    return Contexts.interceptCall(
+        Context.current().withValue(FAILURE, slot), marking, headers, next);
+  }
+
+  static String ascii(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
+    for (int i = 0; i < text.length() && out.length() < MAX_LENGTH; i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? c : (c == '\n' || c == '\t' ? ' ' : '?'));
+    }
+    return out.toString().strip();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.udfshim.runtime.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.udfshim.runtime.handler.ConfigDirContext;
+import io.confluent.flink.udf.extractor.v1.ErrorCode;
+import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
+import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractionHandlerTest {
+  @TempDir Path configDir;
+  private final ExtractionHandler handler = new ExtractionHandler();
+
+  @AfterEach
+  void close() {
+    handler.close(new ConfigDirContext(configDir));
+  }
+
+  @Test
+  void protocolWorkedExampleByteForByte() throws Exception {
+    ConfigDirContext context = new ConfigDirContext(configDir);
+    handler.open(context);
+    byte[] request = Base64.getDecoder().decode("Ghp0ZXN0cy51ZGZfZml4dHVyZXMuYWRkX29uZQ==");
+
+    byte[] response = handler.handleRequest(request, context);
+
+    assertThat(Base64.getEncoder().encodeToString(response))
+        .isEqualTo("Eh4KBkJJR0lOVAoGQklHSU5UEgZCSUdJTlQaAWkaAWoYASIGU0NBTEFS");
+  }
+
+  @Test
+  void payloadThatIsNoExtractionRequestAnswersAnError() throws Exception {
+    ConfigDirContext context = new ConfigDirContext(configDir);
+    handler.open(context);
+
+    ExtractionResponse response =
+        ExtractionResponse.parseFrom(
+            handler.handleRequest(new byte[] {(byte) 0xff, 0x01}, context));
+
+    assertThat(response.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN);
+    assertThat(response.getError().getErrorMessage())
+        .startsWith("The payload is not an ExtractionRequest (")
+        .endsWith(
+            "); send a protobuf flink.udf.extractor.v1.ExtractionRequest with class_name set.");
+    assertThat(response.getSignaturesCount()).isZero();
+  }
+
+  @Test
+  void userCodeThatHangsIsAnsweredAfterTheTimeoutAndTheHandlerGoesOn() throws Exception {
+    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "1\n");
+    ConfigDirContext context = new ConfigDirContext(configDir);
+    handler.open(context);
+    byte[] hanging =
+        ExtractionRequest.newBuilder()
+            .setClassName("dev.udfshim.fixtures.Broken$HangsInConstructor")
+            .build()
+            .toByteArray();
+
+    ExtractionResponse response =
+        ExtractionResponse.parseFrom(handler.handleRequest(hanging, context));
+
+    assertThat(response.getError().getCode()).isEqualTo(ErrorCode.GENERAL_FAILED_EXTRACTION);
+    assertThat(response.getError().getErrorMessage())
+        .isEqualTo(
+            "Extraction of 'dev.udfshim.fixtures.Broken$HangsInConstructor' did not finish within"
+                + " 1 s; its static initializer or constructor blocks: make them return without"
+                + " waiting on external resources.");
+    byte[] good =
+        ExtractionRequest.newBuilder()
+            .setClassName("tests.udf_fixtures.add_one")
+            .build()
+            .toByteArray();
+    assertThat(ExtractionResponse.parseFrom(handler.handleRequest(good, context)).hasError())
+        .isFalse();
+  }
+
+  @Test
+  void badTimeoutVarFailsOpenWithTheVarName() throws Exception {
+    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "soon");
+
+    assertThatThrownBy(() -> handler.open(new ConfigDirContext(configDir)))
+        .hasMessage(
+            "Config var shim.extraction.timeout.seconds must be a whole number of seconds, not"
+                + " 'soon'.");
+  }
+}
