@@ -1,0 +1,288 @@
+package dev.udfshim.runtime.codec;
+
+import org.apache.flink.core.memory.MemorySegment;
+import org.apache.flink.core.memory.MemorySegmentFactory;
+import org.apache.flink.table.data.ArrayData;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.MapData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.data.binary.BinaryArrayData;
+import org.apache.flink.table.data.binary.BinaryMapData;
+import org.apache.flink.table.data.binary.BinaryRowData;
+import org.apache.flink.table.data.binary.BinarySection;
+import org.apache.flink.table.data.binary.BinarySegmentUtils;
+import org.apache.flink.table.data.binary.BinaryStringData;
+import org.apache.flink.table.runtime.typeutils.ArrayDataSerializer;
+import org.apache.flink.table.runtime.typeutils.MapDataSerializer;
+import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
+import org.apache.flink.table.types.logical.DecimalType;
+import org.apache.flink.table.types.logical.IntType;
+import org.apache.flink.table.types.logical.LocalZonedTimestampType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.MapType;
+import org.apache.flink.table.types.logical.MultisetType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.TimestampType;
+
+/**
+ * The wire encoding of one SQL type (protocol section 5): a null flag, then the value as Flink's
+ * internal serializer writes it. Values are Flink's internal data structures ({@code Long}, {@code
+ * StringData}, {@code DecimalData}, {@code TimestampData}, {@code ArrayData}, ...).
+ *
+ * <p>Scalars are read straight from the payload; ARRAY, MAP, MULTISET and ROW keep Flink's binary
+ * layouts, which are wrapped in place on read and produced by Flink's own writers on write.
+ *
+ * <p>Not thread-safe (Flink's binary writers reuse buffers): one codec per thread at a time.
+ */
+public final class ValueCodec {
+
+  @FunctionalInterface
+  private interface Reader {
+    Object read(WireReader in) throws CodecException;
+  }
+
+  @FunctionalInterface
+  private interface Writer {
+    void write(Object value, WireWriter out);
+  }
+
+  private final LogicalType type;
+  private final Reader reader;
+  private final Writer writer;
+
+  private ValueCodec(LogicalType type, Reader reader, Writer writer) {
+    this.type = type;
+    this.reader = reader;
+    this.writer = writer;
+  }
+
+  public LogicalType type() {
+    return type;
+  }
+
+  /** Reads a null flag and, unless null, the value. */
+  public Object read(WireReader in) throws CodecException {
+    return in.readNullFlag() ? null : reader.read(in);
+  }
+
+  /** Writes a null flag and, unless null, the value. */
+  public void write(Object value, WireWriter out) {
+    if (value == null) {
+      out.writeByte(1);
+    } else {
+      out.writeByte(0);
+      writer.write(value, out);
+    }
+  }
+
+  /** The codec of a type, or an exception naming the type when the wire format cannot carry it. */
+  public static ValueCodec forType(LogicalType type) {
+    WireTypes.firstUnsupported(type)
+        .ifPresent(
+            unsupported -> {
+              throw new IllegalArgumentException(
+                  "Type "
+                      + unsupported.asSummaryString()
+                      + " cannot cross the remote UDF wire format; use "
+                      + WireTypes.SUPPORTED
+                      + ".");
+            });
+    return switch (type.getTypeRoot()) {
+      case BOOLEAN ->
+          new ValueCodec(
+              type, in -> in.readByte() != 0, (v, out) -> out.writeByte((Boolean) v ? 1 : 0));
+      case TINYINT ->
+          new ValueCodec(type, WireReader::readByte, (v, out) -> out.writeByte((Byte) v));
+      case SMALLINT ->
+          new ValueCodec(type, WireReader::readShort, (v, out) -> out.writeShort((Short) v));
+      case INTEGER, DATE, TIME_WITHOUT_TIME_ZONE ->
+          new ValueCodec(type, WireReader::readInt, (v, out) -> out.writeInt((Integer) v));
+      case BIGINT ->
+          new ValueCodec(type, WireReader::readLong, (v, out) -> out.writeLong((Long) v));
+      case FLOAT ->
+          new ValueCodec(
+              type,
+              in -> Float.intBitsToFloat(in.readInt()),
+              (v, out) -> out.writeInt(Float.floatToRawIntBits((Float) v)));
+      case DOUBLE ->
+          new ValueCodec(
+              type,
+              in -> Double.longBitsToDouble(in.readLong()),
+              (v, out) -> out.writeLong(Double.doubleToRawLongBits((Double) v)));
+      case CHAR, VARCHAR -> new ValueCodec(type, ValueCodec::readString, ValueCodec::writeString);
+      case BINARY, VARBINARY ->
+          new ValueCodec(
+              type,
+              in -> in.readBytes(in.readLength()),
+              (v, out) -> {
+                byte[] bytes = (byte[]) v;
+                out.writeInt(bytes.length);
+                out.writeBytes(bytes, 0, bytes.length);
+              });
+      case DECIMAL -> decimal((DecimalType) type);
+      case TIMESTAMP_WITHOUT_TIME_ZONE -> timestamp(type, ((TimestampType) type).getPrecision());
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE ->
+          timestamp(type, ((LocalZonedTimestampType) type).getPrecision());
+      case ARRAY -> array(type);
+      case MAP -> map(type, ((MapType) type).getKeyType(), ((MapType) type).getValueType());
+      case MULTISET -> map(type, ((MultisetType) type).getElementType(), new IntType(false));
+      case ROW -> row((RowType) type);
+      default -> throw new IllegalStateException("unreachable: " + type);
+    };
+  }
+
+  private static Object readString(WireReader in) throws CodecException {
+    int length = in.readLength();
+    // Points into the payload: no copy until the UDF's String is made.
+    BinaryStringData string = BinaryStringData.fromBytes(in.buffer(), in.position(), length);
+    in.skip(length);
+    return string;
+  }
+
+  private static void writeString(Object value, WireWriter out) {
+    BinaryStringData string = (BinaryStringData) value;
+    string.ensureMaterialized();
+    writeSection(string.getSegments(), string.getOffset(), string.getSizeInBytes(), out);
+  }
+
+  private static ValueCodec decimal(DecimalType type) {
+    int precision = type.getPrecision();
+    int scale = type.getScale();
+    if (DecimalData.isCompact(precision)) {
+      return new ValueCodec(
+          type,
+          in -> DecimalData.fromUnscaledLong(in.readLong(), precision, scale),
+          (v, out) -> out.writeLong(((DecimalData) v).toUnscaledLong()));
+    }
+    return new ValueCodec(
+        type,
+        in -> DecimalData.fromUnscaledBytes(in.readBytes(in.readLength()), precision, scale),
+        (v, out) -> {
+          byte[] bytes = ((DecimalData) v).toUnscaledBytes();
+          out.writeInt(bytes.length);
+          out.writeBytes(bytes, 0, bytes.length);
+        });
+  }
+
+  private static ValueCodec timestamp(LogicalType type, int precision) {
+    if (TimestampData.isCompact(precision)) {
+      return new ValueCodec(
+          type,
+          in -> TimestampData.fromEpochMillis(in.readLong()),
+          (v, out) -> out.writeLong(((TimestampData) v).getMillisecond()));
+    }
+    return new ValueCodec(
+        type,
+        in -> {
+          long millis = in.readLong();
+          int nanos = in.readInt();
+          if (nanos < 0 || nanos > 999_999) {
+            throw new CodecException(
+                "the nanoseconds within the millisecond are " + nanos + ", not 0 to 999999");
+          }
+          return TimestampData.fromEpochMillis(millis, nanos);
+        },
+        (v, out) -> {
+          TimestampData timestamp = (TimestampData) v;
+          out.writeLong(timestamp.getMillisecond());
+          out.writeInt(timestamp.getNanoOfMillisecond());
+        });
+  }
+
+  private static ValueCodec array(LogicalType type) {
+    LogicalType elementType = type.getChildren().get(0);
+    int elementSize = BinaryArrayData.calculateFixLengthPartSize(elementType);
+    ArrayDataSerializer serializer = new ArrayDataSerializer(elementType);
+    return new ValueCodec(
+        type,
+        in -> {
+          int length = in.readLength();
+          BinaryArrayData array = new BinaryArrayData();
+          checkArrayHeader(in, length, elementSize);
+          array.pointTo(segment(in), in.position(), length);
+          in.skip(length);
+          return array;
+        },
+        (v, out) -> writeSection(serializer.toBinaryArray((ArrayData) v), out));
+  }
+
+  private static ValueCodec map(LogicalType type, LogicalType keyType, LogicalType valueType) {
+    MapDataSerializer serializer = new MapDataSerializer(keyType, valueType);
+    return new ValueCodec(
+        type,
+        in -> {
+          int length = in.readLength();
+          if (length < 8) {
+            throw new CodecException(
+                "a map needs at least 8 bytes of layout, but its length is " + length);
+          }
+          BinaryMapData map = new BinaryMapData();
+          map.pointTo(segment(in), in.position(), length);
+          in.skip(length);
+          return map;
+        },
+        (v, out) -> writeSection(serializer.toBinaryMap((MapData) v), out));
+  }
+
+  private static ValueCodec row(RowType type) {
+    int arity = type.getFieldCount();
+    int fixedPart = BinaryRowData.calculateFixPartSizeInBytes(arity);
+    RowDataSerializer serializer = new RowDataSerializer(type);
+    return new ValueCodec(
+        type,
+        in -> {
+          int length = in.readLength();
+          if (length < fixedPart) {
+            throw new CodecException(
+                "a row of "
+                    + arity
+                    + " fields needs at least "
+                    + fixedPart
+                    + " bytes of layout, but its length is "
+                    + length);
+          }
+          BinaryRowData row = new BinaryRowData(arity);
+          row.pointTo(segment(in), in.position(), length);
+          in.skip(length);
+          return row;
+        },
+        (v, out) -> writeSection(serializer.toBinaryRow((RowData) v), out));
+  }
+
+  private static void checkArrayHeader(WireReader in, int length, int elementSize)
+      throws CodecException {
+    if (length < 4) {
+      throw new CodecException(
+          "an array needs at least 4 bytes of layout, but its length is " + length);
+    }
+    byte[] b = in.buffer();
+    int p = in.position();
+    // Flink's binary layouts hold their own ints in little-endian order.
+    int count = (b[p] & 0xff) | (b[p + 1] & 0xff) << 8 | (b[p + 2] & 0xff) << 16 | b[p + 3] << 24;
+    long needed =
+        count < 0 ? -1 : BinaryArrayData.calculateHeaderInBytes(count) + (long) count * elementSize;
+    if (count < 0 || needed > length) {
+      throw new CodecException(
+          "an array declares " + count + " elements, which do not fit in its " + length + " bytes");
+    }
+  }
+
+  private static MemorySegment[] segment(WireReader in) {
+    return new MemorySegment[] {MemorySegmentFactory.wrap(in.buffer())};
+  }
+
+  private static void writeSection(BinarySection section, WireWriter out) {
+    writeSection(section.getSegments(), section.getOffset(), section.getSizeInBytes(), out);
+  }
+
+  private static void writeSection(MemorySegment[] segments, int offset, int size, WireWriter out) {
+    out.writeInt(size);
+    if (segments.length == 1 && !segments[0].isOffHeap()) {
+      out.writeBytes(segments[0].getArray(), offset, size);
+    } else {
+      byte[] bytes = BinarySegmentUtils.copyToBytes(segments, offset, size);
+      out.writeBytes(bytes, 0, size);
+    }
+  }
+}
