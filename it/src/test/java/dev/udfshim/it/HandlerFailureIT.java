@@ -52,7 +52,8 @@ class HandlerFailureIT {
         Answer failed = call(channel, "fail");
         assertThat(failed.payload())
             .isEqualTo(
-                "the UDF gave up (größe) Caused by: java.lang.ArithmeticException: / by zero");
+                "java.lang.IllegalStateException: the UDF gave up (größe) Caused by:"
+                    + " java.lang.ArithmeticException: / by zero");
         assertThat(failed.trailer())
             .isEqualTo(
                 "the UDF gave up (gr??e) Caused by: java.lang.ArithmeticException: / by zero");

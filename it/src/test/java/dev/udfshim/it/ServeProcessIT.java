@@ -161,8 +161,8 @@ class ServeProcessIT {
 
     assertThat(output.strip())
         .isEqualTo(
-            "error: Unknown handler 'extractor': pass one of ExtractionHandler, extraction, or the"
-                + " class name of a dev.udfshim.runtime.handler.Handler on the class path.");
+            "error: Unknown handler 'extractor': pass one of ExecutionHandler, ExtractionHandler,"
+                + " execution, extraction, or the class name of a dev.udfshim.runtime.handler.Handler on the class path.");
   }
 
   @Test

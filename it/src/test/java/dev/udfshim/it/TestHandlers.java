@@ -2,6 +2,7 @@ package dev.udfshim.it;
 
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.Handler;
+import dev.udfshim.runtime.handler.HandlerException;
 import java.nio.charset.StandardCharsets;
 
 /** Handlers that fail on purpose, to show the server answers and keeps serving. */
@@ -23,8 +24,8 @@ public final class TestHandlers {
   /** Cannot open: every request answers why. */
   public static final class CannotOpen implements Handler {
     @Override
-    public void open(Context context) {
-      throw new IllegalStateException(
+    public void open(Context context) throws HandlerException {
+      throw new HandlerException(
           "Config var spec_base64 is not set; write the spec into the config override dir.");
     }
 

@@ -29,7 +29,7 @@ final class SignatureExtractor {
   }
 
   List<UdfSignature> extract(String className, FunctionDefinition function, TypeInference inference)
-      throws ExtractionFailure {
+      throws ExtractionException {
     List<UdfSignature> signatures = new ArrayList<>();
     Optional<List<StaticArgument>> statics = inference.getStaticArguments();
     if (statics.isPresent()) {
@@ -42,7 +42,7 @@ final class SignatureExtractor {
                 .getDataType()
                 .orElseThrow(
                     () ->
-                        new ExtractionFailure(
+                        new ExtractionException(
                             ErrorCode.TYPE_EXTRACTION_ERROR,
                             "Argument '"
                                 + argument.getName()
@@ -63,7 +63,7 @@ final class SignatureExtractor {
 
   private UdfSignature fromListed(
       String className, FunctionDefinition function, TypeInference inference, Signature listed)
-      throws ExtractionFailure {
+      throws ExtractionException {
     List<String> names = new ArrayList<>();
     List<DataType> probe = new ArrayList<>();
     for (Signature.Argument argument : listed.getArguments()) {
@@ -71,7 +71,7 @@ final class SignatureExtractor {
       try {
         probe.add(factory.createDataType(argument.getType()));
       } catch (ValidationException e) {
-        throw new ExtractionFailure(
+        throw new ExtractionException(
             ErrorCode.TYPE_EXTRACTION_ERROR,
             "An eval method of '"
                 + className
@@ -96,15 +96,15 @@ final class SignatureExtractor {
 
   private DataType result(
       String className, FunctionDefinition function, TypeInference inference, List<DataType> args)
-      throws ExtractionFailure {
+      throws ExtractionException {
     return inference
         .getOutputTypeStrategy()
         .inferType(new ProbeCallContext(factory, function, args))
         .orElseThrow(() -> unmappable(className, args));
   }
 
-  private static ExtractionFailure unmappable(String className, List<DataType> args) {
-    return new ExtractionFailure(
+  private static ExtractionException unmappable(String className, List<DataType> args) {
+    return new ExtractionException(
         ErrorCode.TYPE_EXTRACTION_ERROR,
         "Flink could not map the arguments "
             + args.stream().map(Objects::toString).toList()

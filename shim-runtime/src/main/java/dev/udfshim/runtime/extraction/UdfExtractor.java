@@ -40,8 +40,8 @@ public final class UdfExtractor {
   /** The extraction answer for one class name. */
   public ExtractionResponse extract(String className) {
     try {
-      return describe(className);
-    } catch (ExtractionFailure failure) {
+      return toResponse(inspect(className));
+    } catch (ExtractionException failure) {
       return error(failure.code(), failure.getMessage());
     } catch (RuntimeException | LinkageError e) {
       return error(
@@ -57,10 +57,11 @@ public final class UdfExtractor {
         .build();
   }
 
-  private ExtractionResponse describe(String rawName) throws ExtractionFailure {
+  /** What Flink sees in the class, or the coded reason it cannot be served. */
+  public ExtractedUdf inspect(String rawName) throws ExtractionException {
     String className = rawName == null ? "" : rawName.strip();
     if (className.isEmpty()) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.USER_CODE_NOT_FOUND,
           "The request names no class: set class_name to the fully qualified class name of the"
               + " UDF, e.g. com.example.MyFunction.");
@@ -71,16 +72,15 @@ public final class UdfExtractor {
     rejectUnsupportedShapes(className, type);
 
     ShimDataTypeFactory factory = new ShimDataTypeFactory(loader);
-    TypeInference inference;
     List<UdfSignature> signatures;
     try {
-      inference = function.getTypeInference(factory);
+      TypeInference inference = function.getTypeInference(factory);
       signatures = new SignatureExtractor(factory).extract(className, function, inference);
-    } catch (ExtractionFailure e) {
+    } catch (ExtractionException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
       LOG.info("Type inference of '{}' failed", className, e);
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.TYPE_EXTRACTION_ERROR,
           "Flink could not infer the types of '"
               + className
@@ -97,7 +97,7 @@ public final class UdfExtractor {
     try {
       deterministic = function.isDeterministic();
     } catch (RuntimeException e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.UNKNOWN,
           "isDeterministic() of '"
               + className
@@ -105,10 +105,15 @@ public final class UdfExtractor {
               + Throwables.describe(e)
               + "; make it return a constant.");
     }
+    return new ExtractedUdf(type, kind, deterministic, signatures);
+  }
 
+  private static ExtractionResponse toResponse(ExtractedUdf udf) {
     ExtractionResponse.Builder response =
-        ExtractionResponse.newBuilder().setIsDeterministic(deterministic).setFunctionKind(kind);
-    for (UdfSignature signature : signatures) {
+        ExtractionResponse.newBuilder()
+            .setIsDeterministic(udf.deterministic())
+            .setFunctionKind(udf.kind());
+    for (UdfSignature signature : udf.signatures()) {
       response.addSignatures(
           Signature.newBuilder()
               .addAllArgumentTypes(signature.argumentTypeStrings())
@@ -118,18 +123,18 @@ public final class UdfExtractor {
     return response.build();
   }
 
-  private Class<?> load(String className) throws ExtractionFailure {
+  private Class<?> load(String className) throws ExtractionException {
     try {
       return Class.forName(className, false, loader);
     } catch (ClassNotFoundException e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.USER_CODE_NOT_FOUND,
           "Class '"
               + className
               + "' was not found in the UDF artifact; check the fully qualified name and that the"
               + " jar holds the class.");
     } catch (NoClassDefFoundError e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.USER_CODE_NOT_FOUND,
           "Class '"
               + className
@@ -137,7 +142,7 @@ public final class UdfExtractor {
               + e.getMessage()
               + "' it needs is missing; bundle that dependency in the UDF jar.");
     } catch (UnsupportedClassVersionError e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.GENERAL_FAILED_EXTRACTION,
           "Class '"
               + className
@@ -149,13 +154,13 @@ public final class UdfExtractor {
               + Runtime.version().feature()
               + " or lower.");
     } catch (LinkageError e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.GENERAL_FAILED_EXTRACTION,
           "Class '" + className + "' cannot be loaded: " + Throwables.describe(e) + ".");
     }
   }
 
-  private static String kind(String className, Class<?> type) throws ExtractionFailure {
+  private static String kind(String className, Class<?> type) throws ExtractionException {
     if (ScalarFunction.class.isAssignableFrom(type)) {
       return "SCALAR";
     }
@@ -163,7 +168,7 @@ public final class UdfExtractor {
       return "TABLE";
     }
     if (UserDefinedFunction.class.isAssignableFrom(type)) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.NOT_SUPPORTED_FUNCTION,
           "Class '"
               + className
@@ -171,7 +176,7 @@ public final class UdfExtractor {
               + flinkBaseClass(type)
               + "; remote UDFs support only ScalarFunction and TableFunction.");
     }
-    throw new ExtractionFailure(
+    throw new ExtractionException(
         ErrorCode.NOT_SCALAR_FUNCTION,
         "Class '"
             + className
@@ -189,7 +194,7 @@ public final class UdfExtractor {
   }
 
   private static UserDefinedFunction instantiate(String className, Class<?> type)
-      throws ExtractionFailure {
+      throws ExtractionException {
     int modifiers = type.getModifiers();
     String problem = null;
     if (Modifier.isAbstract(modifiers)) {
@@ -200,7 +205,7 @@ public final class UdfExtractor {
       problem = "is an inner class; declare it static.";
     }
     if (problem != null) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.NO_PUBLIC_NO_ARG_CONSTRUCTOR,
           "Class '" + className + "' cannot be instantiated by the platform: it " + problem);
     }
@@ -208,7 +213,7 @@ public final class UdfExtractor {
     try {
       constructor = type.getConstructor();
     } catch (NoSuchMethodException e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.NO_PUBLIC_NO_ARG_CONSTRUCTOR,
           "Class '"
               + className
@@ -218,7 +223,7 @@ public final class UdfExtractor {
     try {
       return (UserDefinedFunction) constructor.newInstance();
     } catch (InvocationTargetException e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.GENERAL_FAILED_EXTRACTION,
           "The constructor of '"
               + className
@@ -226,7 +231,7 @@ public final class UdfExtractor {
               + Throwables.describe(e.getCause())
               + "; make it succeed without external resources, or move that work to open().");
     } catch (ExceptionInInitializerError e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.GENERAL_FAILED_EXTRACTION,
           "The static initializer of '"
               + className
@@ -234,7 +239,7 @@ public final class UdfExtractor {
               + Throwables.describe(e.getCause() != null ? e.getCause() : e)
               + "; make class loading succeed without external resources.");
     } catch (ReflectiveOperationException e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.NO_PUBLIC_NO_ARG_CONSTRUCTOR,
           "Class '" + className + "' cannot be instantiated: " + Throwables.describe(e) + ".");
     }
@@ -242,13 +247,13 @@ public final class UdfExtractor {
 
   /** Shapes Flink accepts but the platform cannot call through fixed signatures. */
   private static void rejectUnsupportedShapes(String className, Class<?> type)
-      throws ExtractionFailure {
+      throws ExtractionException {
     for (Class<?> c = type;
         c != ScalarFunction.class && c != TableFunction.class && c != null;
         c = c.getSuperclass()) {
       for (Method method : c.getDeclaredMethods()) {
         if (method.getName().equals("getTypeInference") && method.getParameterCount() == 1) {
-          throw new ExtractionFailure(
+          throw new ExtractionException(
               ErrorCode.TYPE_EXTRACTION_ERROR,
               "Class '"
                   + className
@@ -259,7 +264,7 @@ public final class UdfExtractor {
     }
     for (Method method : type.getMethods()) {
       if (method.getName().equals("eval") && method.isVarArgs()) {
-        throw new ExtractionFailure(
+        throw new ExtractionException(
             ErrorCode.TYPE_EXTRACTION_ERROR,
             "Method "
                 + method.toGenericString()
@@ -270,7 +275,7 @@ public final class UdfExtractor {
   }
 
   private static void checkWireTypes(String className, UdfSignature signature)
-      throws ExtractionFailure {
+      throws ExtractionException {
     for (int i = 0; i < signature.argumentTypes().size(); i++) {
       DataType argument = signature.argumentTypes().get(i);
       String name =
@@ -283,10 +288,10 @@ public final class UdfExtractor {
   }
 
   private static void checkWireType(String className, String what, LogicalType type)
-      throws ExtractionFailure {
+      throws ExtractionException {
     Optional<LogicalType> unsupported = WireTypes.firstUnsupported(type);
     if (unsupported.isPresent()) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.TYPE_EXTRACTION_ERROR,
           "In '"
               + className
@@ -303,11 +308,11 @@ public final class UdfExtractor {
   }
 
   private static void checkSerializable(String className, UserDefinedFunction function)
-      throws ExtractionFailure {
+      throws ExtractionException {
     try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
       out.writeObject(function);
     } catch (NotSerializableException e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.CLASS_NOT_SERIALIZABLE,
           "Class '"
               + className
@@ -315,7 +320,7 @@ public final class UdfExtractor {
               + e.getMessage()
               + ", which is not Serializable; mark that field transient and create it in open().");
     } catch (IOException | RuntimeException e) {
-      throw new ExtractionFailure(
+      throw new ExtractionException(
           ErrorCode.CLASS_NOT_SERIALIZABLE,
           "Class '"
               + className

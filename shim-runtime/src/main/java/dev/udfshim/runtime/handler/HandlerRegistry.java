@@ -14,7 +14,9 @@ public final class HandlerRegistry {
       new TreeMap<>(
           Map.of(
               "extraction", "dev.udfshim.runtime.extraction.ExtractionHandler",
-              "ExtractionHandler", "dev.udfshim.runtime.extraction.ExtractionHandler"));
+              "ExtractionHandler", "dev.udfshim.runtime.extraction.ExtractionHandler",
+              "execution", "dev.udfshim.runtime.execution.ExecutionHandler",
+              "ExecutionHandler", "dev.udfshim.runtime.execution.ExecutionHandler"));
 
   private HandlerRegistry() {}
 

@@ -2,6 +2,7 @@ package dev.udfshim.runtime.server;
 
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.Handler;
+import dev.udfshim.runtime.handler.HandlerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,9 @@ public final class HandlerHost {
     try {
       handler.open(context);
       openFailure = null;
+    } catch (HandlerException e) {
+      LOG.error("Handler {} failed to open: {}", handlerName(), e.getMessage());
+      openFailure = "The handler could not start: " + e.getMessage();
     } catch (Exception | LinkageError e) {
       LOG.error("Handler {} failed to open", handlerName(), e);
       openFailure = "The handler could not start: " + describe(e);
@@ -45,6 +49,9 @@ public final class HandlerHost {
     }
     try {
       return handler.handleRequest(payload, context);
+    } catch (HandlerException e) {
+      LOG.warn("Request failed: {}", e.getMessage());
+      throw new HandlerFailure(e.getMessage());
     } catch (Exception | LinkageError | StackOverflowError e) {
       LOG.error("Handler {} failed on a request", handlerName(), e);
       throw new HandlerFailure(describe(e));
@@ -60,19 +67,17 @@ public final class HandlerHost {
   }
 
   /** The message of an exception and its causes, without the stack trace. */
-  static String describe(Throwable t) {
+  public static String describe(Throwable t) {
     StringBuilder text = new StringBuilder();
     int depth = 0;
     for (Throwable c = t; c != null && depth < 8; c = c.getCause(), depth++) {
       if (depth > 0) {
         text.append(" Caused by: ");
       }
-      // Our own sentences (IllegalArgumentException/IllegalStateException) read better bare.
-      boolean plain =
-          depth == 0
-              && (c instanceof IllegalArgumentException || c instanceof IllegalStateException)
-              && c.getMessage() != null;
-      text.append(plain ? c.getMessage() : c.getClass().getName() + ": " + c.getMessage());
+      text.append(c.getClass().getName());
+      if (c.getMessage() != null) {
+        text.append(": ").append(c.getMessage());
+      }
     }
     return text.toString();
   }

@@ -20,8 +20,8 @@ class HandlerRegistryTest {
   void unknownNameListsTheAliases() {
     assertThatThrownBy(() -> HandlerRegistry.create("extractor", loader))
         .hasMessage(
-            "Unknown handler 'extractor': pass one of ExtractionHandler, extraction, or the class"
-                + " name of a dev.udfshim.runtime.handler.Handler on the class path.");
+            "Unknown handler 'extractor': pass one of ExecutionHandler, ExtractionHandler,"
+                + " execution, extraction, or the class name of a dev.udfshim.runtime.handler.Handler on the class path.");
   }
 
   @Test

@@ -1,0 +1,139 @@
+package dev.udfshim.runtime.execution;
+
+import dev.udfshim.runtime.extraction.ExtractedUdf;
+import dev.udfshim.runtime.extraction.ExtractionException;
+import dev.udfshim.runtime.extraction.UdfExtractor;
+import dev.udfshim.runtime.extraction.UdfSignature;
+import dev.udfshim.runtime.spec.UdfSpec;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.inference.TypeTransformations;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.utils.DataTypeUtils;
+import org.apache.flink.table.types.utils.TypeConversions;
+
+/**
+ * The spec matched to one eval method: which overload, and the exact Flink data types (with the
+ * Java classes the method declares) of its arguments and result. Built once at open.
+ *
+ * @param udf the class as Flink sees it
+ * @param spec what the platform asked for
+ * @param signature the signature whose types equal the spec's (nullability aside)
+ * @param method the eval method of that signature
+ */
+public record Binding(ExtractedUdf udf, UdfSpec spec, UdfSignature signature, Method method) {
+
+  public boolean isTable() {
+    return udf.kind().equals("TABLE");
+  }
+
+  /** Finds the eval the spec asks for, or fails naming what was asked and what exists. */
+  public static Binding of(UdfSpec spec, ClassLoader loader) throws BindingException {
+    ExtractedUdf udf;
+    try {
+      udf = new UdfExtractor(loader).inspect(spec.className());
+    } catch (ExtractionException e) {
+      throw new BindingException(
+          "The UDF named by spec_base64 cannot run (" + e.code() + "): " + e.getMessage());
+    }
+    List<LogicalType> wanted = new ArrayList<>();
+    for (LogicalType type : spec.argumentTypes()) {
+      wanted.add(nullable(type));
+    }
+    LogicalType wantedResult = nullable(spec.resultType());
+    for (UdfSignature signature : udf.signatures()) {
+      List<LogicalType> offered =
+          signature.argumentTypes().stream().map(t -> nullable(t.getLogicalType())).toList();
+      if (offered.equals(wanted)
+          && nullable(signature.returnType().getLogicalType()).equals(wantedResult)) {
+        return new Binding(udf, spec, signature, evalMethod(udf, signature));
+      }
+    }
+    throw new BindingException(
+        "spec_base64 asks '"
+            + spec.className()
+            + "' for "
+            + spec.describeSignature()
+            + ", but its signatures are "
+            + udf.signatures().stream().map(Binding::describe).collect(Collectors.joining("; "))
+            + "; regenerate the spec with `gen-spec` for one of these.");
+  }
+
+  static String describe(UdfSignature signature) {
+    StringBuilder text = new StringBuilder("(");
+    for (int i = 0; i < signature.argumentTypes().size(); i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      if (!signature.argumentNames().isEmpty()) {
+        text.append(signature.argumentNames().get(i)).append(' ');
+      }
+      text.append(signature.argumentTypes().get(i).getLogicalType().asSummaryString());
+    }
+    return text.append(") -> ")
+        .append(signature.returnType().getLogicalType().asSummaryString())
+        .toString();
+  }
+
+  /** Spec types carry the platform's nullability, signatures the method's: compare without. */
+  private static LogicalType nullable(LogicalType type) {
+    return DataTypeUtils.transform(
+            TypeConversions.fromLogicalToDataType(type), TypeTransformations.toNullable())
+        .getLogicalType();
+  }
+
+  private static Method evalMethod(ExtractedUdf udf, UdfSignature signature)
+      throws BindingException {
+    List<Class<?>> classes = new ArrayList<>();
+    for (DataType type : signature.argumentTypes()) {
+      classes.add(type.getConversionClass());
+    }
+    Method relaxed = null;
+    for (Method method : udf.type().getMethods()) {
+      if (!method.getName().equals("eval")
+          || Modifier.isStatic(method.getModifiers())
+          || method.getParameterCount() != classes.size()) {
+        continue;
+      }
+      Class<?>[] parameters = method.getParameterTypes();
+      boolean exact = true;
+      boolean invokable = true;
+      for (int i = 0; i < parameters.length; i++) {
+        exact &= parameters[i] == classes.get(i);
+        invokable &= accepts(parameters[i], classes.get(i));
+      }
+      if (exact) {
+        return method;
+      }
+      if (invokable && relaxed == null) {
+        relaxed = method;
+      }
+    }
+    if (relaxed != null) {
+      return relaxed;
+    }
+    throw new BindingException(
+        "No public eval method of '"
+            + udf.type().getName()
+            + "' takes "
+            + classes
+            + " for the signature "
+            + describe(signature)
+            + "; declare eval with those parameter classes.");
+  }
+
+  private static boolean accepts(Class<?> parameter, Class<?> value) {
+    return parameter.isAssignableFrom(value) || box(parameter) == box(value);
+  }
+
+  static Class<?> box(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return type;
+    }
+    return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+  }
+}
