@@ -56,7 +56,8 @@ class HandlerFailureIT {
                     + " java.lang.ArithmeticException: / by zero");
         assertThat(failed.trailer())
             .isEqualTo(
-                "the UDF gave up (gr??e) Caused by: java.lang.ArithmeticException: / by zero");
+                "java.lang.IllegalStateException: the UDF gave up (gr??e) Caused by:"
+                    + " java.lang.ArithmeticException: / by zero");
 
         Answer echoed = call(channel, "still here");
         assertThat(echoed).isEqualTo(new Answer("still here", null));
