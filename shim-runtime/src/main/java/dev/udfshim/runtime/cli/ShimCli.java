@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ShimCli.Version.class,
     description = "Runs Apache Flink UDFs behind the remote function platform's gRPC interface.",
-    subcommands = {ServeCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ExtractCommand.class,
+      GenSpecCommand.class,
+      EncodeArgsCommand.class,
+      DecodeResultCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class ShimCli {
 
   public static void main(String[] args) {
@@ -18,7 +25,19 @@ public final class ShimCli {
 
   /** The configured command line, for tests and embedding. */
   public static CommandLine commandLine() {
-    return new CommandLine(new ShimCli()).setUsageHelpAutoWidth(true);
+    return new CommandLine(new ShimCli())
+        .setUsageHelpAutoWidth(true)
+        .setExecutionExceptionHandler(ShimCli::userError);
+  }
+
+  /** Our IllegalArgumentExceptions are sentences for the user: print them, exit 1, no trace. */
+  private static int userError(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
+    if (e instanceof IllegalArgumentException) {
+      commandLine.getErr().println("error: " + e.getMessage());
+      return 1;
+    }
+    throw e;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,109 @@
+package dev.udfshim.runtime.cli;
+
+import dev.udfshim.runtime.extraction.ExtractedUdf;
+import dev.udfshim.runtime.extraction.ExtractionException;
+import dev.udfshim.runtime.extraction.UdfExtractor;
+import dev.udfshim.runtime.extraction.UdfSignature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
+import picocli.CommandLine.Option;
+
+/** Which signature of a UDF a tool works with: by index, by argument types, or the only one. */
+final class SignatureChoice {
+  @Option(
+      names = "--signature",
+      paramLabel = "<n>",
+      description = "Index of the signature, as `extract` lists them (0 is the first).")
+  Integer index;
+
+  @Option(
+      names = "--types",
+      paramLabel = "<type>",
+      description =
+          "Argument types of the signature, one per option, as Flink type strings (e.g. --types"
+              + " BIGINT --types 'DECIMAL(10, 2)'); nullability is ignored.")
+  List<String> types;
+
+  /** Loads the class and picks a signature; {@code arity} narrows the default choice. */
+  Chosen choose(String className, ClassLoader loader, IntPredicate arity) {
+    ExtractedUdf udf;
+    try {
+      udf = new UdfExtractor(loader).inspect(className);
+    } catch (ExtractionException e) {
+      throw new IllegalArgumentException(e.getMessage() + " (" + e.code() + ")");
+    }
+    List<UdfSignature> signatures = udf.signatures();
+    if (index != null) {
+      if (index < 0 || index >= signatures.size()) {
+        throw new IllegalArgumentException(
+            "--signature "
+                + index
+                + " does not exist; '"
+                + className
+                + "' has "
+                + listing(signatures));
+      }
+      return new Chosen(udf, signatures.get(index), index);
+    }
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 0; i < signatures.size(); i++) {
+      if (types != null ? matchesTypes(signatures.get(i), loader) : arity.test(i)) {
+        candidates.add(i);
+      }
+    }
+    if (candidates.size() != 1) {
+      throw new IllegalArgumentException(
+          (candidates.isEmpty() ? "No" : "More than one")
+              + " signature of '"
+              + className
+              + "' fits; choose one with --signature <n> from "
+              + listing(signatures));
+    }
+    return new Chosen(udf, signatures.get(candidates.get(0)), candidates.get(0));
+  }
+
+  private boolean matchesTypes(UdfSignature signature, ClassLoader loader) {
+    if (signature.argumentTypes().size() != types.size()) {
+      return false;
+    }
+    for (int i = 0; i < types.size(); i++) {
+      LogicalType wanted = LogicalTypeParser.parse(types.get(i), loader).copy(true);
+      if (!signature.argumentTypes().get(i).getLogicalType().copy(true).equals(wanted)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String listing(List<UdfSignature> signatures) {
+    StringBuilder text = new StringBuilder(signatures.size() + " signature(s):");
+    for (int i = 0; i < signatures.size(); i++) {
+      text.append(" [").append(i).append("] ").append(render(signatures.get(i)));
+    }
+    return text.toString();
+  }
+
+  static String render(UdfSignature signature) {
+    StringBuilder text = new StringBuilder("(");
+    for (int i = 0; i < signature.argumentTypes().size(); i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      if (!signature.argumentNames().isEmpty()) {
+        text.append(signature.argumentNames().get(i)).append(' ');
+      }
+      text.append(signature.argumentTypeStrings().get(i));
+    }
+    return text.append(") -> ").append(signature.returnTypeString()).toString();
+  }
+
+  /** The chosen signature of a UDF. */
+  record Chosen(ExtractedUdf udf, UdfSignature signature, int index) {
+    boolean isTable() {
+      return udf.kind().equals("TABLE");
+    }
+  }
+}
