@@ -2,6 +2,7 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import io.grpc.ManagedChannel;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +119,82 @@ class ServeProcessIT {
       assertThat(process.isAlive()).isFalse();
     } finally {
       process.destroyForcibly();
+    }
+  }
+
+  /** The seed's spec_tools round trip, from separate processes as a shell would run them. */
+  @Test
+  void specToolsRoundTripAgainstAnExecutionServerProcess() throws Exception {
+    String fixtures = System.getProperty("shim.fixtures.jar");
+    Path configDir = Files.createDirectory(work.resolve("scp_config"));
+    String spec =
+        run(shim("gen-spec", "--udf-classpath", fixtures, "tests.udf_fixtures.add_one"), 0);
+    Files.writeString(configDir.resolve("spec_base64"), spec);
+    String payload =
+        run(
+                shim(
+                    "encode-args",
+                    "--udf-classpath",
+                    fixtures,
+                    "tests.udf_fixtures.add_one",
+                    "1",
+                    "2"),
+                0)
+            .strip();
+    assertThat(payload).isEqualTo("AAAAAAAAAAABAAAAAAAAAAAC");
+
+    Process server =
+        shim(
+                "serve",
+                "--handler_name",
+                "execution",
+                "--config_override_dir",
+                configDir.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--udf-classpath",
+                fixtures)
+            .start();
+    try {
+      BufferedReader log =
+          new BufferedReader(
+              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      Matcher ready =
+          CompletableFuture.supplyAsync(() -> awaitReady(log)).get(60, TimeUnit.SECONDS);
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(ready.group(1)))
+              .usePlaintext()
+              .build();
+      String response;
+      try {
+        response =
+            Base64.getEncoder()
+                .encodeToString(
+                    FunctionRuntimeGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(30, TimeUnit.SECONDS)
+                        .invoke(
+                            InvokeRequest.newBuilder()
+                                .setPayload(
+                                    ByteString.copyFrom(Base64.getDecoder().decode(payload)))
+                                .build())
+                        .getPayload()
+                        .toByteArray());
+      } finally {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      Process decode =
+          shim("decode-result", "--udf-classpath", fixtures, "tests.udf_fixtures.add_one", "-")
+              .start();
+      decode.getOutputStream().write((response + "\n").getBytes(StandardCharsets.UTF_8));
+      decode.getOutputStream().close();
+      assertThat(new String(decode.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("3\n");
+      assertThat(decode.waitFor()).isZero();
+    } finally {
+      server.destroy();
+      assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
   }
 

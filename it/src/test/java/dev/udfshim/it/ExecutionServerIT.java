@@ -1,0 +1,198 @@
+package dev.udfshim.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import dev.udfshim.runtime.execution.ExecutionHandler;
+import dev.udfshim.runtime.extraction.UdfExtractor;
+import dev.udfshim.runtime.handler.ConfigDirContext;
+import dev.udfshim.runtime.server.ErrorTrailer;
+import dev.udfshim.runtime.server.HandlerHost;
+import dev.udfshim.runtime.server.ShimServer;
+import dev.udfshim.runtime.spec.SpecCodec;
+import dev.udfshim.runtime.spec.UdfSpec;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
+import secure.compute.function.runtime.v2.InvokeRequest;
+
+/** The execution handler behind the real server, with the spec in a config override dir. */
+class ExecutionServerIT {
+  @TempDir Path configDir;
+
+  private record Answer(byte[] payload, String error) {
+    String text() {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+  }
+
+  private interface Body {
+    void run(ManagedChannel channel) throws Exception;
+  }
+
+  private void serve(Body body) throws Exception {
+    try (ShimServer server =
+        ShimServer.start(
+            "127.0.0.1",
+            0,
+            new HandlerHost(new ExecutionHandler(), new ConfigDirContext(configDir)))) {
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+      try {
+        body.run(channel);
+      } finally {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static Answer invoke(ManagedChannel channel, byte[] payload) {
+    AtomicReference<Metadata> trailers = new AtomicReference<>();
+    byte[] response =
+        FunctionRuntimeGrpc.newBlockingStub(channel)
+            .withDeadlineAfter(30, TimeUnit.SECONDS)
+            .withInterceptors(
+                MetadataUtils.newCaptureMetadataInterceptor(new AtomicReference<>(), trailers))
+            .invoke(InvokeRequest.newBuilder().setPayload(ByteString.copyFrom(payload)).build())
+            .getPayload()
+            .toByteArray();
+    return new Answer(response, trailers.get().get(ErrorTrailer.KEY));
+  }
+
+  private static byte[] b64(String text) {
+    return Base64.getDecoder().decode(text);
+  }
+
+  private void writeSpec(String className, int signature) throws Exception {
+    UdfSpec spec =
+        UdfSpec.of(
+            "plugin-1",
+            className,
+            new UdfExtractor(getClass().getClassLoader())
+                .inspect(className)
+                .signatures()
+                .get(signature));
+    Files.writeString(configDir.resolve("spec_base64"), SpecCodec.toBase64(spec) + "\n");
+  }
+
+  @Test
+  void protocolExampleOverGrpcAndNullsAndErrorsWithoutStopping() throws Exception {
+    Files.writeString(
+        configDir.resolve("spec_base64"),
+        "CghwbHVnaW4tMRIadGVzdHMudWRmX2ZpeHR1cmVzLmFkZF9vbmUaGgoYChYKCQoBaRoECAQQAQoJCgFqGgQIBBABIhAKDgoMCgoKAmYwGgQIBBAB");
+    serve(
+        channel -> {
+          Answer three = invoke(channel, b64("AAAAAAAAAAABAAAAAAAAAAAC"));
+          assertThat(Base64.getEncoder().encodeToString(three.payload())).isEqualTo("AAAAAAAAAAAD");
+          assertThat(three.error()).isNull();
+
+          assertThat(invoke(channel, b64("AQAAAAAAAAAAAg==")).payload()).containsExactly(1);
+
+          Answer garbage = invoke(channel, new byte[] {9, 9});
+          assertThat(garbage.text())
+              .isEqualTo(
+                  "Cannot decode argument 1 (i BIGINT): the null flag at byte 0 is 0x09, not 0x00"
+                      + " or 0x01.");
+          assertThat(garbage.error()).isEqualTo(garbage.text());
+
+          Answer leftover = invoke(channel, HexFormat.of().parseHex("0101ff"));
+          assertThat(leftover.text())
+              .isEqualTo(
+                  "The payload has 1 bytes left after the last of its 2 arguments; send exactly"
+                      + " the encoded arguments.");
+
+          assertThat(
+                  Base64.getEncoder()
+                      .encodeToString(invoke(channel, b64("AAAAAAAAAAABAAAAAAAAAAAC")).payload()))
+              .isEqualTo("AAAAAAAAAAAD");
+        });
+  }
+
+  @Test
+  void tableFunctionAnswersAllRowsItEmitted() throws Exception {
+    writeSpec("dev.udfshim.fixtures.SplitWords", 0);
+    serve(
+        channel -> {
+          // VARCHAR "to be": flag, length 5, bytes.
+          Answer rows = invoke(channel, HexFormat.of().parseHex("00000000057" + "46f206265"));
+          assertThat(HexFormat.of().formatHex(rows.payload()))
+              .isEqualTo("00000002" + "0000000002746f" + "00000000026265");
+          assertThat(HexFormat.of().formatHex(invoke(channel, new byte[] {1}).payload()))
+              .isEqualTo("00000000");
+        });
+  }
+
+  @Test
+  void udfExceptionIsAnsweredAndTheNextCallWorks() throws Exception {
+    writeSpec("dev.udfshim.fixtures.Exec$Fails", 0);
+    serve(
+        channel -> {
+          Answer failed = invoke(channel, HexFormat.of().parseHex("00ffffffffffffffff"));
+          assertThat(failed.text())
+              .isEqualTo(
+                  "dev.udfshim.fixtures.Exec$Fails.eval threw java.lang.IllegalArgumentException:"
+                      + " negative input -1 Caused by: java.lang.ArithmeticException: cannot take"
+                      + " the root");
+          assertThat(failed.error()).isEqualTo(failed.text());
+          Answer ok = invoke(channel, HexFormat.of().parseHex("000000000000000007"));
+          assertThat(HexFormat.of().formatHex(ok.payload())).isEqualTo("000000000000000007");
+        });
+  }
+
+  @Test
+  void missingSpecIsAnsweredToEveryCall() throws Exception {
+    serve(
+        channel -> {
+          for (int i = 0; i < 2; i++) {
+            Answer answer = invoke(channel, new byte[] {1});
+            assertThat(answer.text())
+                .isEqualTo(
+                    "The handler could not start: Config var spec_base64 is not set; write the"
+                        + " output of `gen-spec` into the file spec_base64 of the config override"
+                        + " dir.");
+            assertThat(answer.error()).isEqualTo(answer.text());
+          }
+        });
+  }
+
+  @Test
+  void specWhoseTypesMatchNoEvalIsAnsweredToEveryCall() throws Exception {
+    UdfSpec wrong =
+        UdfSpec.of(
+            "p",
+            "dev.udfshim.fixtures.SplitWords",
+            new UdfExtractor(getClass().getClassLoader())
+                .inspect("tests.udf_fixtures.add_one")
+                .signatures()
+                .get(0));
+    Files.writeString(configDir.resolve("spec_base64"), SpecCodec.toBase64(wrong));
+    serve(
+        channel ->
+            assertThat(invoke(channel, new byte[] {1, 1}).text())
+                .isEqualTo(
+                    "The handler could not start: spec_base64 asks"
+                        + " 'dev.udfshim.fixtures.SplitWords' for (i BIGINT, j BIGINT) -> BIGINT,"
+                        + " but its signatures are (text STRING) -> STRING; regenerate the spec"
+                        + " with `gen-spec` for one of these."));
+  }
+
+  @Test
+  void garbageSpecIsAnsweredToEveryCall() throws Exception {
+    Files.writeString(configDir.resolve("spec_base64"), "%%%");
+    serve(
+        channel ->
+            assertThat(invoke(channel, new byte[0]).text())
+                .startsWith("The handler could not start: spec_base64 is not valid base64 ("));
+  }
+}
