@@ -1,0 +1,162 @@
+package dev.udfshim.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import dev.udfshim.runtime.codec.ValueCodec;
+import dev.udfshim.runtime.codec.WireReader;
+import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
+import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.data.conversion.DataStructureConverter;
+import org.apache.flink.table.data.conversion.DataStructureConverters;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.types.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
+import secure.compute.function.runtime.v2.InvokeRequest;
+
+/**
+ * The artifact a user's {@code mvn package} produced (it/src/it/udf-project-good), unzipped into an
+ * empty folder and started from there alone: no Maven, no class path but the zip's launcher.
+ */
+class ShimArtifactIT {
+  @TempDir static Path unpacked;
+
+  @BeforeAll
+  static void unzip() throws Exception {
+    Path zip =
+        Path.of(
+            System.getProperty("shim.it.projects"),
+            "udf-project-good/target/good-udfs-1.0.0-shim.zip");
+    assertThat(zip).isRegularFile();
+    try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+      Enumeration<ZipArchiveEntry> entries = file.getEntries();
+      while (entries.hasMoreElements()) {
+        ZipArchiveEntry entry = entries.nextElement();
+        Path target = unpacked.resolve(entry.getName());
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+          continue;
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream in = file.getInputStream(entry)) {
+          Files.copy(in, target);
+        }
+        // As unzip does: the zip's unix mode decides what is executable.
+        target.toFile().setExecutable((entry.getUnixMode() & 0100) != 0);
+      }
+    }
+  }
+
+  private static ShimProcess serve(String handler, Path configDir) throws Exception {
+    return ShimProcess.start(
+        List.of(
+            unpacked.resolve("bin/shim").toString(),
+            "serve",
+            "--handler_name",
+            handler,
+            "--config_override_dir",
+            configDir.toString(),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0"));
+  }
+
+  private static byte[] invoke(int port, byte[] payload) throws InterruptedException {
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      return FunctionRuntimeGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .invoke(InvokeRequest.newBuilder().setPayload(ByteString.copyFrom(payload)).build())
+          .getPayload()
+          .toByteArray();
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void launcherIsExecutableInTheZip() {
+    assertThat(unpacked.resolve("bin/shim")).isExecutable();
+    assertThat(unpacked.resolve("lib/udf/good-udfs-1.0.0.jar")).isRegularFile();
+  }
+
+  @Test
+  void extractionFromTheUnzippedArtifact() throws Exception {
+    Path empty = Files.createDirectories(unpacked.resolve("empty-config"));
+    try (ShimProcess server = serve("extraction", empty)) {
+      ExtractionResponse addOne =
+          ExtractionResponse.parseFrom(
+              invoke(
+                  server.port(),
+                  ExtractionRequest.newBuilder()
+                      .setClassName("com.example.udfs.AddOne")
+                      .build()
+                      .toByteArray()));
+      assertThat(addOne.getSignatures(0).getArgumentNamesList()).containsExactly("i", "j");
+      assertThat(addOne.getSignatures(0).getArgumentTypesList())
+          .containsExactly("BIGINT", "BIGINT");
+      assertThat(addOne.getFunctionKind()).isEqualTo("SCALAR");
+
+      ExtractionResponse split =
+          ExtractionResponse.parseFrom(
+              invoke(
+                  server.port(),
+                  ExtractionRequest.newBuilder()
+                      .setClassName("com.example.udfs.SplitWords")
+                      .build()
+                      .toByteArray()));
+      assertThat(split.getFunctionKind()).isEqualTo("TABLE");
+      assertThat(split.getSignatures(0).getReturnType())
+          .isEqualTo("ROW<`word` VARCHAR(2147483647), `length` INT>");
+    }
+  }
+
+  @Test
+  void executionOfAScalarUdfWithABundledDependency() throws Exception {
+    // HexUpper signature 0: (text STRING) -> STRING, using commons-codec from lib/udf.
+    try (ShimProcess server =
+        serve("execution", unpacked.resolve("scp_config/com.example.udfs.HexUpper/0"))) {
+      byte[] response = invoke(server.port(), HexFormat.of().parseHex("0000000003616263"));
+      assertThat(HexFormat.of().formatHex(response)).isEqualTo("0000000006" + "343134323433");
+    }
+  }
+
+  @Test
+  void executionOfATableUdfAnswersEveryRow() throws Exception {
+    try (ShimProcess server =
+        serve("execution", unpacked.resolve("scp_config/com.example.udfs.SplitWords/0"))) {
+      // VARCHAR "a bc": flag, length 4, bytes.
+      byte[] response = invoke(server.port(), HexFormat.of().parseHex("0000000004" + "61206263"));
+
+      DataType row =
+          DataTypes.ROW(
+              DataTypes.FIELD("word", DataTypes.STRING()),
+              DataTypes.FIELD("length", DataTypes.INT()));
+      DataStructureConverter<Object, Object> converter = DataStructureConverters.getConverter(row);
+      converter.open(getClass().getClassLoader());
+      ValueCodec codec = ValueCodec.forType(row.getLogicalType());
+      WireReader in = new WireReader(response);
+      assertThat(in.readInt()).isEqualTo(2);
+      assertThat(converter.toExternalOrNull(codec.read(in))).isEqualTo(Row.of("a", 1));
+      assertThat(converter.toExternalOrNull(codec.read(in))).isEqualTo(Row.of("bc", 2));
+      assertThat(in.remaining()).isZero();
+    }
+  }
+}

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Starts the UDF shim runtime from this artifact, e.g.
+#   bin/shim serve --handler_name extraction --config_override_dir <dir>
+#   bin/shim serve --handler_name execution --config_override_dir scp_config/<class>/<n>
+#   bin/shim --help
+# Java 17 or newer: JAVA_HOME/bin/java if JAVA_HOME is set, else java on the PATH. JAVA_OPTS is
+# passed to the JVM.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ -n "$JAVA_HOME" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
+exec "$java" $JAVA_OPTS -cp "$here/lib/runtime/*:$here/lib/udf/*" dev.udfshim.runtime.cli.ShimCli "$@"

@@ -1,0 +1,185 @@
+package dev.udfshim.runtime.tooling;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.udfshim.runtime.extraction.ExtractedUdf;
+import dev.udfshim.runtime.extraction.ExtractionException;
+import dev.udfshim.runtime.extraction.UdfExtractor;
+import dev.udfshim.runtime.extraction.UdfSignature;
+import dev.udfshim.runtime.spec.SpecCodec;
+import dev.udfshim.runtime.spec.UdfSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.flink.table.functions.ScalarFunction;
+import org.apache.flink.table.functions.TableFunction;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
+
+/**
+ * The runtime's entry point for build tools (the Maven plugin), called inside an isolated class
+ * loader of runtime + project. Requests and answers are JSON strings, so no type crosses the
+ * loader boundary.
+ */
+public final class BuildTools {
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+  private BuildTools() {}
+
+  /** Request of {@link #extract}. */
+  public record ExtractRequest(String classesDirectory, List<String> functions, String signaturesFile) {}
+
+  /** One function in signatures.json. */
+  public record Function(
+      String className, String kind, boolean deterministic, List<Signature> signatures) {}
+
+  /** One signature in signatures.json; the index is its position in the documented order. */
+  public record Signature(
+      int index, List<String> argumentNames, List<String> argumentTypes, String returnType) {}
+
+  /** One failed function. */
+  public record Failure(String className, String code, String message) {}
+
+  /** signatures.json, and the answer of {@link #extract}. */
+  public record Signatures(String shimVersion, List<Function> functions, List<Failure> errors) {}
+
+  /** Request of {@link #generateSpecs}. */
+  public record SpecRequest(String signaturesFile, String outputDirectory, String pluginId) {}
+
+  /** Answer of {@link #generateSpecs}: the spec files written, relative to the output folder. */
+  public record SpecAnswer(List<String> files) {}
+
+  /**
+   * Extracts every UDF named in the request, or every public concrete ScalarFunction and
+   * TableFunction under the classes folder, and writes signatures.json.
+   */
+  public static String extract(String requestJson) {
+    ExtractRequest request = GSON.fromJson(requestJson, ExtractRequest.class);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    List<String> names =
+        request.functions() != null && !request.functions().isEmpty()
+            ? request.functions()
+            : discover(Path.of(request.classesDirectory()), loader);
+    UdfExtractor extractor = new UdfExtractor(loader);
+    List<Function> functions = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
+    for (String name : names) {
+      try {
+        ExtractedUdf udf = extractor.inspect(name);
+        List<Signature> signatures = new ArrayList<>();
+        for (int i = 0; i < udf.signatures().size(); i++) {
+          UdfSignature s = udf.signatures().get(i);
+          signatures.add(
+              new Signature(i, s.argumentNames(), s.argumentTypeStrings(), s.returnTypeString()));
+        }
+        functions.add(new Function(name, udf.kind(), udf.deterministic(), signatures));
+      } catch (ExtractionException e) {
+        failures.add(new Failure(name, e.code().name(), e.getMessage()));
+      }
+    }
+    Signatures answer = new Signatures(version(), functions, failures);
+    String json = GSON.toJson(answer);
+    write(Path.of(request.signaturesFile()), json);
+    return json;
+  }
+
+  /** Public concrete ScalarFunction and TableFunction classes under a classes folder, sorted. */
+  static List<String> discover(Path classes, ClassLoader loader) {
+    if (!Files.isDirectory(classes)) {
+      return List.of();
+    }
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+        String relative = classes.relativize(file).toString().replace('\\', '/');
+        String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+        if (name.endsWith("module-info") || name.endsWith("package-info")) {
+          continue;
+        }
+        Class<?> type;
+        try {
+          type = Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+          continue; // not loadable on its own (e.g. an optional dependency is absent): not a UDF
+        }
+        int modifiers = type.getModifiers();
+        boolean udf =
+            ScalarFunction.class.isAssignableFrom(type) || TableFunction.class.isAssignableFrom(type);
+        boolean nested = type.getEnclosingClass() != null && !Modifier.isStatic(modifiers);
+        if (udf
+            && Modifier.isPublic(modifiers)
+            && !Modifier.isAbstract(modifiers)
+            && !type.isAnonymousClass()
+            && !nested) {
+          found.add(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + classes, e);
+    }
+    return found;
+  }
+
+  /**
+   * Writes one {@code spec_base64} per signature: {@code <out>/<class name>/<index>/spec_base64},
+   * each folder usable as {@code --config_override_dir}.
+   */
+  public static String generateSpecs(String requestJson) {
+    SpecRequest request = GSON.fromJson(requestJson, SpecRequest.class);
+    Signatures signatures;
+    try {
+      signatures =
+          GSON.fromJson(
+              Files.readString(Path.of(request.signaturesFile()), StandardCharsets.UTF_8),
+              Signatures.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + request.signaturesFile(), e);
+    }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    Path out = Path.of(request.outputDirectory());
+    List<String> files = new ArrayList<>();
+    for (Function function : signatures.functions()) {
+      for (Signature signature : function.signatures()) {
+        List<LogicalType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < signature.argumentTypes().size(); i++) {
+          types.add(LogicalTypeParser.parse(signature.argumentTypes().get(i), loader));
+          names.add(signature.argumentNames().isEmpty() ? "a" + i : signature.argumentNames().get(i));
+        }
+        UdfSpec spec =
+            new UdfSpec(
+                request.pluginId() == null ? "" : request.pluginId(),
+                function.className(),
+                names,
+                types,
+                LogicalTypeParser.parse(signature.returnType(), loader),
+                Map.of());
+        String relative = function.className() + "/" + signature.index() + "/spec_base64";
+        write(out.resolve(relative), SpecCodec.toBase64(spec) + "\n");
+        files.add(relative);
+      }
+    }
+    return GSON.toJson(new SpecAnswer(files));
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+  }
+
+  private static String version() {
+    String version = BuildTools.class.getPackage().getImplementationVersion();
+    return version != null ? version : "development";
+  }
+}
