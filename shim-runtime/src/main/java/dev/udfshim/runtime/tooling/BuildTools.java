@@ -25,16 +25,18 @@ import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
 
 /**
  * The runtime's entry point for build tools (the Maven plugin), called inside an isolated class
- * loader of runtime + project. Requests and answers are JSON strings, so no type crosses the
- * loader boundary.
+ * loader of runtime + project. Requests and answers are JSON strings, so no type crosses the loader
+ * boundary.
  */
 public final class BuildTools {
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private BuildTools() {}
 
   /** Request of {@link #extract}. */
-  public record ExtractRequest(String classesDirectory, List<String> functions, String signaturesFile) {}
+  public record ExtractRequest(
+      String classesDirectory, List<String> functions, String signaturesFile) {}
 
   /** One function in signatures.json. */
   public record Function(
@@ -99,7 +101,8 @@ public final class BuildTools {
     try (Stream<Path> files = Files.walk(classes)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
         String relative = classes.relativize(file).toString().replace('\\', '/');
-        String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+        String name =
+            relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
         if (name.endsWith("module-info") || name.endsWith("package-info")) {
           continue;
         }
@@ -111,7 +114,8 @@ public final class BuildTools {
         }
         int modifiers = type.getModifiers();
         boolean udf =
-            ScalarFunction.class.isAssignableFrom(type) || TableFunction.class.isAssignableFrom(type);
+            ScalarFunction.class.isAssignableFrom(type)
+                || TableFunction.class.isAssignableFrom(type);
         boolean nested = type.getEnclosingClass() != null && !Modifier.isStatic(modifiers);
         if (udf
             && Modifier.isPublic(modifiers)
@@ -151,7 +155,8 @@ public final class BuildTools {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < signature.argumentTypes().size(); i++) {
           types.add(LogicalTypeParser.parse(signature.argumentTypes().get(i), loader));
-          names.add(signature.argumentNames().isEmpty() ? "a" + i : signature.argumentNames().get(i));
+          names.add(
+              signature.argumentNames().isEmpty() ? "a" + i : signature.argumentNames().get(i));
         }
         UdfSpec spec =
             new UdfSpec(
