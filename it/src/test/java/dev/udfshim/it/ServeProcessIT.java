@@ -146,6 +146,55 @@ class ServeProcessIT {
     }
   }
 
+  /** The CLI's invoke against a server process: readable answers, exit 1 on error answers. */
+  @Test
+  void invokeCommandPrintsResultsAndErrors() throws Exception {
+    String fixtures = System.getProperty("shim.fixtures.jar");
+    Path configDir = Files.createDirectory(work.resolve("exec_config"));
+    Files.writeString(
+        configDir.resolve("spec_base64"),
+        run(0, "gen-spec", "--udf-classpath", fixtures, "dev.udfshim.fixtures.Exec$Fails"));
+    try (ShimProcess server =
+        ShimProcess.start(
+            shimCommand(
+                "serve",
+                "--handler_name",
+                "execution",
+                "--config_override_dir",
+                configDir.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--udf-classpath",
+                fixtures))) {
+      String target = "127.0.0.1:" + server.port();
+      String[] call = {
+        "invoke",
+        "--udf-classpath",
+        fixtures,
+        "--target",
+        target,
+        "-f",
+        "dev.udfshim.fixtures.Exec$Fails"
+      };
+      assertThat(run(0, concat(call, "7"))).isEqualTo("7\n");
+      assertThat(run(1, concat(call, "-1")))
+          .isEqualTo(
+              "error: dev.udfshim.fixtures.Exec$Fails.eval threw"
+                  + " java.lang.IllegalArgumentException: negative input -1 Caused by:"
+                  + " java.lang.ArithmeticException: cannot take the root\n");
+      assertThat(run(1, "invoke", "--target", "127.0.0.1:1", "-f", "x.Y", "--extract"))
+          .startsWith("error: the call to 127.0.0.1:1 failed (UNAVAILABLE");
+    }
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
+
   @Test
   void missingConfigDirIsOneSentenceAndExitCodeOne() throws Exception {
     Path missing = work.resolve("nope");

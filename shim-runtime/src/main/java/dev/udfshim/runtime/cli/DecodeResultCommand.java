@@ -19,7 +19,9 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.utils.TypeConversions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Prints the value in a base64 execution response; error answers are printed as errors. */
 @Command(
@@ -32,6 +34,8 @@ import picocli.CommandLine.Parameters;
       "An error answer (UTF-8 text) is printed to standard error with exit code 1."
     })
 final class DecodeResultCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "<class>", description = "Fully qualified class name.")
   String className;
 
@@ -45,7 +49,7 @@ final class DecodeResultCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ClassLoader loader = udfClassPath.loader();
-    SignatureChoice.Chosen chosen = choice.choose(className, loader, i -> true);
+    SignatureChoice.Chosen chosen = choice.choose(className, loader, s -> true);
     String text =
         payload.equals("-")
             ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
@@ -61,19 +65,21 @@ final class DecodeResultCommand implements Callable<Integer> {
         TypeConversions.fromLogicalToDataType(chosen.signature().returnType().getLogicalType());
     try {
       for (String line : decode(bytes, type, chosen.isTable(), loader)) {
-        System.out.println(line);
+        spec.commandLine().getOut().println(line);
       }
       return 0;
     } catch (CodecException e) {
       Optional<String> errorText = asText(bytes);
       if (errorText.isPresent()) {
-        System.err.println("error: " + errorText.get());
+        spec.commandLine().getErr().println("error: " + errorText.get());
       } else {
-        System.err.println(
-            "error: the payload is not a "
-                + type.getLogicalType().asSummaryString()
-                + " result: "
-                + e.getMessage());
+        spec.commandLine()
+            .getErr()
+            .println(
+                "error: the payload is not a "
+                    + type.getLogicalType().asSummaryString()
+                    + " result: "
+                    + e.getMessage());
       }
       return 1;
     }

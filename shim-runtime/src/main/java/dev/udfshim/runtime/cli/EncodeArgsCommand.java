@@ -12,7 +12,9 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.utils.TypeConversions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Prints the base64 Invoke payload of an argument tuple, typed by a signature of the UDF. */
 @Command(
@@ -24,6 +26,8 @@ import picocli.CommandLine.Parameters;
           + " MULTISET and ROW, and null."
     })
 final class EncodeArgsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "<class>", description = "Fully qualified class name.")
   String className;
 
@@ -37,8 +41,13 @@ final class EncodeArgsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ClassLoader loader = udfClassPath.loader();
-    UdfSignature signature = choice.choose(className, loader, i -> true).signature();
-    System.out.println(Base64.getEncoder().encodeToString(encode(signature, values, loader)));
+    UdfSignature signature =
+        choice
+            .choose(className, loader, s -> s.argumentTypes().size() == values.size())
+            .signature();
+    spec.commandLine()
+        .getOut()
+        .println(Base64.getEncoder().encodeToString(encode(signature, values, loader)));
     return 0;
   }
 

@@ -6,7 +6,9 @@ import io.confluent.flink.udf.extractor.v1.Signature;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Prints what the extraction handler would answer for a class, without a server. */
 @Command(
@@ -16,6 +18,8 @@ import picocli.CommandLine.Parameters;
         "Prints the signatures, determinism and kind of a UDF class, or its extraction error"
             + " (exit 1).")
 final class ExtractCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(paramLabel = "<class>", description = "Fully qualified class name of the UDF.")
   String className;
 
@@ -25,20 +29,24 @@ final class ExtractCommand implements Callable<Integer> {
   public Integer call() {
     ExtractionResponse response = new UdfExtractor(udfClassPath.loader()).extract(className);
     if (response.hasError()) {
-      System.err.println(
-          "error ("
-              + response.getError().getCode()
-              + "): "
-              + response.getError().getErrorMessage());
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error ("
+                  + response.getError().getCode()
+                  + "): "
+                  + response.getError().getErrorMessage());
       return 1;
     }
-    System.out.println(
-        className
-            + ": "
-            + response.getFunctionKind()
-            + (response.getIsDeterministic() ? ", deterministic" : ", not deterministic"));
+    spec.commandLine()
+        .getOut()
+        .println(
+            className
+                + ": "
+                + response.getFunctionKind()
+                + (response.getIsDeterministic() ? ", deterministic" : ", not deterministic"));
     for (int i = 0; i < response.getSignaturesCount(); i++) {
-      System.out.println("  [" + i + "] " + render(response.getSignatures(i)));
+      spec.commandLine().getOut().println("  [" + i + "] " + render(response.getSignatures(i)));
     }
     return 0;
   }

@@ -5,8 +5,10 @@ import dev.udfshim.runtime.spec.UdfSpec;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Prints the spec_base64 that makes the execution handler run one signature of a UDF. */
 @Command(
@@ -17,6 +19,8 @@ import picocli.CommandLine.Parameters;
       "Write it into the config override dir: gen-spec <class> > scp_config/spec_base64"
     })
 final class GenSpecCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(paramLabel = "<class>", description = "Fully qualified class name of the UDF.")
   String className;
 
@@ -32,8 +36,10 @@ final class GenSpecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SignatureChoice.Chosen chosen = choice.choose(className, udfClassPath.loader(), i -> true);
-    System.out.println(SpecCodec.toBase64(UdfSpec.of(pluginId, className, chosen.signature())));
+    SignatureChoice.Chosen chosen = choice.choose(className, udfClassPath.loader(), s -> true);
+    spec.commandLine()
+        .getOut()
+        .println(SpecCodec.toBase64(UdfSpec.of(pluginId, className, chosen.signature())));
     return 0;
   }
 }

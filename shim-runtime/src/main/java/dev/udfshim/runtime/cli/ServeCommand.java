@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Serves one handler over gRPC until interrupted. */
 @Command(
@@ -22,6 +24,7 @@ import picocli.CommandLine.Option;
       "Logs one line with the address and handler when ready."
     })
 final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
 
   @Option(
       names = {"--handler_name", "--handler-name"},
@@ -58,10 +61,10 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = start();
     } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
+      spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      System.err.println("error: " + e.getMessage());
+      spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shim-shutdown"));

@@ -15,12 +15,24 @@ import picocli.CommandLine.Command;
       GenSpecCommand.class,
       EncodeArgsCommand.class,
       DecodeResultCommand.class,
+      InvokeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ShimCli {
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
+  }
+
+  /** Runs a command line with its output going to the given writers; returns the exit code. */
+  public static int run(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
+    CommandLine commandLine = commandLine();
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    int exit = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return exit;
   }
 
   /** The configured command line, for tests and embedding. */

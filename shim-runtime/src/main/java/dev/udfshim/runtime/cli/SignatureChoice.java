@@ -6,13 +6,13 @@ import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
 import picocli.CommandLine.Option;
 
 /** Which signature of a UDF a tool works with: by index, by argument types, or the only one. */
-final class SignatureChoice {
+public final class SignatureChoice {
   @Option(
       names = "--signature",
       paramLabel = "<n>",
@@ -27,8 +27,15 @@ final class SignatureChoice {
               + " BIGINT --types 'DECIMAL(10, 2)'); nullability is ignored.")
   List<String> types;
 
-  /** Loads the class and picks a signature; {@code arity} narrows the default choice. */
-  Chosen choose(String className, ClassLoader loader, IntPredicate arity) {
+  /** By index, or (null) the only signature that fits. */
+  public static SignatureChoice of(Integer index) {
+    SignatureChoice choice = new SignatureChoice();
+    choice.index = index;
+    return choice;
+  }
+
+  /** Loads the class and picks a signature; {@code fits} narrows the default choice. */
+  public Chosen choose(String className, ClassLoader loader, Predicate<UdfSignature> fits) {
     ExtractedUdf udf;
     try {
       udf = new UdfExtractor(loader).inspect(className);
@@ -50,9 +57,13 @@ final class SignatureChoice {
     }
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < signatures.size(); i++) {
-      if (types != null ? matchesTypes(signatures.get(i), loader) : arity.test(i)) {
+      if (types != null ? matchesTypes(signatures.get(i), loader) : fits.test(signatures.get(i))) {
         candidates.add(i);
       }
+    }
+    if (candidates.isEmpty() && types == null && signatures.size() == 1) {
+      // The only signature: the caller's own check says precisely why the input does not fit.
+      return new Chosen(udf, signatures.get(0), 0);
     }
     if (candidates.size() != 1) {
       throw new IllegalArgumentException(
@@ -101,7 +112,7 @@ final class SignatureChoice {
   }
 
   /** The chosen signature of a UDF. */
-  record Chosen(ExtractedUdf udf, UdfSignature signature, int index) {
+  public record Chosen(ExtractedUdf udf, UdfSignature signature, int index) {
     boolean isTable() {
       return udf.kind().equals("TABLE");
     }

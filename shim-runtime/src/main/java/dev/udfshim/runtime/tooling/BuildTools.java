@@ -2,13 +2,22 @@ package dev.udfshim.runtime.tooling;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.udfshim.runtime.cli.ArgsSplitter;
+import dev.udfshim.runtime.cli.ShimCli;
+import dev.udfshim.runtime.cli.SignatureChoice;
 import dev.udfshim.runtime.extraction.ExtractedUdf;
 import dev.udfshim.runtime.extraction.ExtractionException;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
+import dev.udfshim.runtime.handler.ConfigDirContext;
+import dev.udfshim.runtime.handler.HandlerRegistry;
+import dev.udfshim.runtime.server.HandlerHost;
+import dev.udfshim.runtime.server.ShimServer;
 import dev.udfshim.runtime.spec.SpecCodec;
 import dev.udfshim.runtime.spec.UdfSpec;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -172,6 +181,104 @@ public final class BuildTools {
       }
     }
     return GSON.toJson(new SpecAnswer(files));
+  }
+
+  /** Request of {@link #serve}. */
+  public record ServeRequest(String handler, String configDirectory, String host, int port) {}
+
+  /**
+   * Serves until the JVM stops (Ctrl-C): the handler in this loader, config vars from the folder.
+   * Returns when the server has stopped.
+   */
+  public static String serve(String requestJson) throws IOException, InterruptedException {
+    ServeRequest request = GSON.fromJson(requestJson, ServeRequest.class);
+    ShimServer server =
+        start(request.handler(), request.configDirectory(), request.host(), request.port());
+    Thread stop = new Thread(server::close, "shim-shutdown");
+    Runtime.getRuntime().addShutdownHook(stop);
+    server.awaitTermination();
+    return "";
+  }
+
+  /**
+   * Request of {@link #invoke}: a target, or none for a server started for the call; for execution,
+   * its spec is {@code <configRoot>/<function>/<signature index>/spec_base64}.
+   */
+  public record InvokeRequest(
+      String target,
+      String function,
+      boolean extract,
+      String args,
+      Integer signature,
+      String configRoot) {}
+
+  /** Answer of {@link #invoke}: the CLI's exit code and what it printed. */
+  public record InvokeAnswer(int exitCode, String out, String err) {}
+
+  /**
+   * The CLI's {@code invoke} against the target, or against a server started in this loader on a
+   * free loopback port for the one call.
+   */
+  public static String invoke(String requestJson) throws IOException {
+    InvokeRequest request = GSON.fromJson(requestJson, InvokeRequest.class);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    Integer signature = request.signature();
+    String configDirectory = null;
+    if (!request.extract()) {
+      // The signature the values fit, so an in-process server runs exactly that one.
+      int count = ArgsSplitter.split(request.args()).size();
+      try {
+        signature =
+            SignatureChoice.of(signature)
+                .choose(request.function(), loader, s -> s.argumentTypes().size() == count)
+                .index();
+      } catch (IllegalArgumentException e) {
+        return GSON.toJson(new InvokeAnswer(1, "", "error: " + e.getMessage()));
+      }
+      configDirectory =
+          Path.of(request.configRoot(), request.function(), String.valueOf(signature)).toString();
+    }
+    ShimServer local = null;
+    String target = request.target();
+    if (target == null || target.isBlank()) {
+      local =
+          start(request.extract() ? "extraction" : "execution", configDirectory, "127.0.0.1", 0);
+      target = "127.0.0.1:" + local.port();
+    }
+    try {
+      List<String> args =
+          new ArrayList<>(List.of("invoke", "--target", target, "--function", request.function()));
+      if (request.extract()) {
+        args.add("--extract");
+      } else {
+        args.add("--args");
+        args.add(request.args() == null ? "" : request.args());
+        args.add("--signature");
+        args.add(String.valueOf(signature));
+      }
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int exit =
+          ShimCli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+      return GSON.toJson(new InvokeAnswer(exit, out.toString(), err.toString()));
+    } finally {
+      if (local != null) {
+        local.close();
+      }
+    }
+  }
+
+  private static ShimServer start(String handler, String configDirectory, String host, int port)
+      throws IOException {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    Path config =
+        configDirectory != null
+            ? Path.of(configDirectory)
+            : Files.createTempDirectory("shim-config");
+    return ShimServer.start(
+        host,
+        port,
+        new HandlerHost(HandlerRegistry.create(handler, loader), new ConfigDirContext(config)));
   }
 
   private static void write(Path file, String text) {

@@ -1,0 +1,141 @@
+package dev.udfshim.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mvn shim:run} in the background and {@code mvn shim:invoke} against it, in the sample
+ * project that the invoker scenarios built (it/src/it/udf-project-good), as a user types them.
+ */
+class LocalRunIT {
+  @TempDir static Path work;
+  private static Path settings;
+
+  @BeforeAll
+  static void settings() throws IOException {
+    String template = Files.readString(Path.of(System.getProperty("shim.it.settings")));
+    settings = work.resolve("settings.xml");
+    Files.writeString(
+        settings,
+        template.replace("@localRepositoryUrl@", System.getProperty("shim.it.localRepositoryUrl")));
+  }
+
+  private static List<String> mvn(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("shim.it.maven"));
+    command.add("-B");
+    command.add("-s");
+    command.add(settings.toString());
+    command.add("-Dmaven.repo.local=" + System.getProperty("shim.it.repo"));
+    command.add("-f");
+    command.add(Path.of(System.getProperty("shim.it.projects"), "udf-project-good").toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private record Build(int exit, String log) {}
+
+  private static Build build(String... args) throws Exception {
+    Process process = new ProcessBuilder(mvn(args)).redirectErrorStream(true).start();
+    String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Build(process.exitValue(), log);
+  }
+
+  private static void assertPortClosed(int port) {
+    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+        .isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void runExecutionInTheBackgroundAndInvokeItForScalarResultsAndErrors() throws Exception {
+    ShimProcess server =
+        ShimProcess.start(
+            mvn(
+                "shim:run",
+                "-Dhandler=execution",
+                "-Dfunction=com.example.udfs.AddOne",
+                "-Dport=0"));
+    try (server) {
+      String target = "-Dtarget=127.0.0.1:" + server.port();
+
+      Build three =
+          build("shim:invoke", target, "-Dfunction=com.example.udfs.AddOne", "-Dargs=1,2");
+      assertThat(three.exit()).as(three.log()).isZero();
+      assertThat(three.log()).contains("[INFO] 3\n");
+
+      Build nulls =
+          build("shim:invoke", target, "-Dfunction=com.example.udfs.AddOne", "-Dargs=null,2");
+      assertThat(nulls.log()).contains("[INFO] null\n");
+
+      Build badValue =
+          build("shim:invoke", target, "-Dfunction=com.example.udfs.AddOne", "-Dargs=1,two");
+      assertThat(badValue.exit()).isNotZero();
+      assertThat(badValue.log()).contains("error: Argument 2 (j): 'two' is not a BIGINT value.");
+
+      // Another UDF's payload reaches the AddOne server: its error answer is shown and fails.
+      Build wrongServer =
+          build("shim:invoke", target, "-Dfunction=com.example.udfs.HexUpper", "-Dargs=ab");
+      assertThat(wrongServer.exit()).isNotZero();
+      assertThat(wrongServer.log())
+          .contains(
+              "error: Cannot decode argument 1 (i BIGINT): the payload ends after 7 bytes, in the"
+                  + " middle of an 8-byte value (needs 8, 6 left).");
+    }
+    assertThat(server.process().isAlive()).isFalse();
+    assertPortClosed(server.port());
+  }
+
+  @Test
+  void runExtractionAndInvokeForSignatures() throws Exception {
+    ShimProcess server = ShimProcess.start(mvn("shim:run", "-Dhandler=extraction", "-Dport=0"));
+    try (server) {
+      Build signatures =
+          build(
+              "shim:invoke",
+              "-Dtarget=127.0.0.1:" + server.port(),
+              "-Dextract",
+              "-Dfunction=com.example.udfs.HexUpper");
+      assertThat(signatures.exit()).as(signatures.log()).isZero();
+      assertThat(signatures.log())
+          .contains("[INFO] com.example.udfs.HexUpper: SCALAR, deterministic\n")
+          .contains("[INFO]   [0] (text VARCHAR(2147483647)) -> VARCHAR(2147483647)\n")
+          .contains("[INFO]   [1] (text VARCHAR(2147483647), repeat INT) -> VARCHAR(2147483647)\n");
+    }
+    assertThat(server.process().isAlive()).isFalse();
+  }
+
+  @Test
+  void invokeWithoutTargetStartsAServerForTheCallTableFunctionsPrintEachRow() throws Exception {
+    Build rows =
+        build("shim:invoke", "-Dfunction=com.example.udfs.SplitWords", "-Dargs=\"to be, or\"");
+    assertThat(rows.exit()).as(rows.log()).isZero();
+    assertThat(rows.log()).contains("[INFO] [\"to\",2]\n[INFO] [\"be,\",3]\n[INFO] [\"or\",2]\n");
+
+    Build overload = build("shim:invoke", "-Dfunction=com.example.udfs.HexUpper", "-Dargs=ab,3");
+    assertThat(overload.log()).contains("[INFO] 414241424142\n");
+  }
+
+  @Test
+  void runWithoutAFunctionNamesTheChoices() throws Exception {
+    Build build = build("shim:run", "-Dhandler=execution", "-Dport=0");
+    assertThat(build.exit()).isNotZero();
+    assertThat(build.log())
+        .contains(
+            "Name the UDF with -Dfunction=<class>; this project has com.example.udfs.AddOne,"
+                + " com.example.udfs.HexUpper, com.example.udfs.SplitWords.");
+  }
+}
