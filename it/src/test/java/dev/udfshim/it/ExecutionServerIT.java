@@ -2,40 +2,26 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import dev.udfshim.runtime.execution.ExecutionHandler;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.handler.ConfigDirContext;
-import dev.udfshim.runtime.server.ErrorTrailer;
 import dev.udfshim.runtime.server.HandlerHost;
 import dev.udfshim.runtime.server.ShimServer;
 import dev.udfshim.runtime.spec.SpecCodec;
 import dev.udfshim.runtime.spec.UdfSpec;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
-import secure.compute.function.runtime.v2.InvokeRequest;
 
 /** The execution handler behind the real server, with the spec in a config override dir. */
 class ExecutionServerIT {
   @TempDir Path configDir;
-
-  private record Answer(byte[] payload, String error) {
-    String text() {
-      return new String(payload, StandardCharsets.UTF_8);
-    }
-  }
 
   private interface Body {
     void run(ManagedChannel channel) throws Exception;
@@ -57,17 +43,8 @@ class ExecutionServerIT {
     }
   }
 
-  private static Answer invoke(ManagedChannel channel, byte[] payload) {
-    AtomicReference<Metadata> trailers = new AtomicReference<>();
-    byte[] response =
-        FunctionRuntimeGrpc.newBlockingStub(channel)
-            .withDeadlineAfter(30, TimeUnit.SECONDS)
-            .withInterceptors(
-                MetadataUtils.newCaptureMetadataInterceptor(new AtomicReference<>(), trailers))
-            .invoke(InvokeRequest.newBuilder().setPayload(ByteString.copyFrom(payload)).build())
-            .getPayload()
-            .toByteArray();
-    return new Answer(response, trailers.get().get(ErrorTrailer.KEY));
+  private static Calls.Answer invoke(ManagedChannel channel, byte[] payload) {
+    return Calls.call(channel, payload);
   }
 
   private static byte[] b64(String text) {
@@ -93,20 +70,20 @@ class ExecutionServerIT {
         "CghwbHVnaW4tMRIadGVzdHMudWRmX2ZpeHR1cmVzLmFkZF9vbmUaGgoYChYKCQoBaRoECAQQAQoJCgFqGgQIBBABIhAKDgoMCgoKAmYwGgQIBBAB");
     serve(
         channel -> {
-          Answer three = invoke(channel, b64("AAAAAAAAAAABAAAAAAAAAAAC"));
+          Calls.Answer three = invoke(channel, b64("AAAAAAAAAAABAAAAAAAAAAAC"));
           assertThat(Base64.getEncoder().encodeToString(three.payload())).isEqualTo("AAAAAAAAAAAD");
           assertThat(three.error()).isNull();
 
           assertThat(invoke(channel, b64("AQAAAAAAAAAAAg==")).payload()).containsExactly(1);
 
-          Answer garbage = invoke(channel, new byte[] {9, 9});
+          Calls.Answer garbage = invoke(channel, new byte[] {9, 9});
           assertThat(garbage.text())
               .isEqualTo(
                   "Cannot decode argument 1 (i BIGINT): the null flag at byte 0 is 0x09, not 0x00"
                       + " or 0x01.");
           assertThat(garbage.error()).isEqualTo(garbage.text());
 
-          Answer leftover = invoke(channel, HexFormat.of().parseHex("0101ff"));
+          Calls.Answer leftover = invoke(channel, HexFormat.of().parseHex("0101ff"));
           assertThat(leftover.text())
               .isEqualTo(
                   "The payload has 1 bytes left after the last of its 2 arguments; send exactly"
@@ -125,7 +102,7 @@ class ExecutionServerIT {
     serve(
         channel -> {
           // VARCHAR "to be": flag, length 5, bytes.
-          Answer rows = invoke(channel, HexFormat.of().parseHex("00000000057" + "46f206265"));
+          Calls.Answer rows = invoke(channel, HexFormat.of().parseHex("00000000057" + "46f206265"));
           assertThat(HexFormat.of().formatHex(rows.payload()))
               .isEqualTo("00000002" + "0000000002746f" + "00000000026265");
           assertThat(HexFormat.of().formatHex(invoke(channel, new byte[] {1}).payload()))
@@ -138,14 +115,14 @@ class ExecutionServerIT {
     writeSpec("dev.udfshim.fixtures.Exec$Fails", 0);
     serve(
         channel -> {
-          Answer failed = invoke(channel, HexFormat.of().parseHex("00ffffffffffffffff"));
+          Calls.Answer failed = invoke(channel, HexFormat.of().parseHex("00ffffffffffffffff"));
           assertThat(failed.text())
               .isEqualTo(
                   "dev.udfshim.fixtures.Exec$Fails.eval threw java.lang.IllegalArgumentException:"
                       + " negative input -1 Caused by: java.lang.ArithmeticException: cannot take"
                       + " the root");
           assertThat(failed.error()).isEqualTo(failed.text());
-          Answer ok = invoke(channel, HexFormat.of().parseHex("000000000000000007"));
+          Calls.Answer ok = invoke(channel, HexFormat.of().parseHex("000000000000000007"));
           assertThat(HexFormat.of().formatHex(ok.payload())).isEqualTo("000000000000000007");
         });
   }
@@ -155,7 +132,7 @@ class ExecutionServerIT {
     serve(
         channel -> {
           for (int i = 0; i < 2; i++) {
-            Answer answer = invoke(channel, new byte[] {1});
+            Calls.Answer answer = invoke(channel, new byte[] {1});
             assertThat(answer.text())
                 .isEqualTo(
                     "The handler could not start: Config var spec_base64 is not set; write the"
@@ -183,7 +160,8 @@ class ExecutionServerIT {
                 .isEqualTo(
                     "The handler could not start: spec_base64 asks"
                         + " 'dev.udfshim.fixtures.SplitWords' for (i BIGINT, j BIGINT) -> BIGINT,"
-                        + " but its signatures are (text STRING) -> STRING; regenerate the spec"
+                        + " but its signatures are (text VARCHAR(2147483647)) -> VARCHAR(2147483647);"
+                        + " regenerate the spec"
                         + " with `gen-spec` for one of these."));
   }
 

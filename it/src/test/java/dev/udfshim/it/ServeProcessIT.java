@@ -2,11 +2,8 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
-import secure.compute.function.runtime.v2.InvokeRequest;
 
 /**
  * The runtime as users start it: {@code java -jar shim-runtime.jar serve ...} in its own process.
@@ -34,26 +29,28 @@ class ServeProcessIT {
     return command;
   }
 
+  /** serve on a free loopback port, with the fixture UDFs. */
+  private static List<String> serveCommand(String handler, Path configDir) {
+    return shimCommand(
+        "serve",
+        "--handler_name",
+        handler,
+        "--config_override_dir",
+        configDir.toString(),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--udf-classpath",
+        System.getProperty("shim.fixtures.jar"));
+  }
+
   private static String run(int expectedExit, String... args) throws Exception {
     Process process = new ProcessBuilder(shimCommand(args)).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(output).isEqualTo(expectedExit);
     return output;
-  }
-
-  private static byte[] invoke(int port, byte[] payload) throws InterruptedException {
-    ManagedChannel channel =
-        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-    try {
-      return FunctionRuntimeGrpc.newBlockingStub(channel)
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .invoke(InvokeRequest.newBuilder().setPayload(ByteString.copyFrom(payload)).build())
-          .getPayload()
-          .toByteArray();
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
   }
 
   @Test
@@ -71,24 +68,11 @@ class ServeProcessIT {
   @Test
   void servesExtractionFromItsOwnProcessAndStopsOnSignal() throws Exception {
     Path configDir = Files.createDirectory(work.resolve("scp_config"));
-    ShimProcess server =
-        ShimProcess.start(
-            shimCommand(
-                "serve",
-                "--handler_name",
-                "extraction",
-                "--config_override_dir",
-                configDir.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--udf-classpath",
-                System.getProperty("shim.fixtures.jar")));
+    ShimProcess server = ShimProcess.start(serveCommand("extraction", configDir));
     try (server) {
       assertThat(server.handler()).isEqualTo("dev.udfshim.runtime.extraction.ExtractionHandler");
       byte[] response =
-          invoke(
+          Calls.invoke(
               server.port(),
               ExtractionRequest.newBuilder()
                   .setClassName("dev.udfshim.fixtures.WordLengths")
@@ -112,23 +96,10 @@ class ServeProcessIT {
             .strip();
     assertThat(payload).isEqualTo("AAAAAAAAAAABAAAAAAAAAAAC");
 
-    try (ShimProcess server =
-        ShimProcess.start(
-            shimCommand(
-                "serve",
-                "--handler_name",
-                "execution",
-                "--config_override_dir",
-                configDir.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--udf-classpath",
-                fixtures))) {
+    try (ShimProcess server = ShimProcess.start(serveCommand("execution", configDir))) {
       String response =
           Base64.getEncoder()
-              .encodeToString(invoke(server.port(), Base64.getDecoder().decode(payload)));
+              .encodeToString(Calls.invoke(server.port(), Base64.getDecoder().decode(payload)));
       Process decode =
           new ProcessBuilder(
                   shimCommand(
@@ -154,20 +125,7 @@ class ServeProcessIT {
     Files.writeString(
         configDir.resolve("spec_base64"),
         run(0, "gen-spec", "--udf-classpath", fixtures, "dev.udfshim.fixtures.Exec$Fails"));
-    try (ShimProcess server =
-        ShimProcess.start(
-            shimCommand(
-                "serve",
-                "--handler_name",
-                "execution",
-                "--config_override_dir",
-                configDir.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--udf-classpath",
-                fixtures))) {
+    try (ShimProcess server = ShimProcess.start(serveCommand("execution", configDir))) {
       String target = "127.0.0.1:" + server.port();
       String[] call = {
         "invoke",

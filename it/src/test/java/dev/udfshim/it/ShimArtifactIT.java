@@ -2,20 +2,16 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import dev.udfshim.runtime.codec.ValueCodec;
 import dev.udfshim.runtime.codec.WireReader;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.flink.table.api.DataTypes;
@@ -26,8 +22,6 @@ import org.apache.flink.types.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
-import secure.compute.function.runtime.v2.InvokeRequest;
 
 /**
  * The artifact a user's {@code mvn package} produced (it/src/it/udf-project-good), unzipped into an
@@ -77,20 +71,6 @@ class ShimArtifactIT {
             "0"));
   }
 
-  private static byte[] invoke(int port, byte[] payload) throws InterruptedException {
-    ManagedChannel channel =
-        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-    try {
-      return FunctionRuntimeGrpc.newBlockingStub(channel)
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .invoke(InvokeRequest.newBuilder().setPayload(ByteString.copyFrom(payload)).build())
-          .getPayload()
-          .toByteArray();
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-  }
-
   @Test
   void launcherIsExecutableInTheZip() {
     assertThat(unpacked.resolve("bin/shim")).isExecutable();
@@ -103,7 +83,7 @@ class ShimArtifactIT {
     try (ShimProcess server = serve("extraction", empty)) {
       ExtractionResponse addOne =
           ExtractionResponse.parseFrom(
-              invoke(
+              Calls.invoke(
                   server.port(),
                   ExtractionRequest.newBuilder()
                       .setClassName("com.example.udfs.AddOne")
@@ -116,7 +96,7 @@ class ShimArtifactIT {
 
       ExtractionResponse split =
           ExtractionResponse.parseFrom(
-              invoke(
+              Calls.invoke(
                   server.port(),
                   ExtractionRequest.newBuilder()
                       .setClassName("com.example.udfs.SplitWords")
@@ -133,7 +113,7 @@ class ShimArtifactIT {
     // HexUpper signature 0: (text STRING) -> STRING, using commons-codec from lib/udf.
     try (ShimProcess server =
         serve("execution", unpacked.resolve("scp_config/com.example.udfs.HexUpper/0"))) {
-      byte[] response = invoke(server.port(), HexFormat.of().parseHex("0000000003616263"));
+      byte[] response = Calls.invoke(server.port(), HexFormat.of().parseHex("0000000003616263"));
       assertThat(HexFormat.of().formatHex(response)).isEqualTo("0000000006" + "343134323433");
     }
   }
@@ -143,7 +123,8 @@ class ShimArtifactIT {
     try (ShimProcess server =
         serve("execution", unpacked.resolve("scp_config/com.example.udfs.SplitWords/0"))) {
       // VARCHAR "a bc": flag, length 4, bytes.
-      byte[] response = invoke(server.port(), HexFormat.of().parseHex("0000000004" + "61206263"));
+      byte[] response =
+          Calls.invoke(server.port(), HexFormat.of().parseHex("0000000004" + "61206263"));
 
       DataType row =
           DataTypes.ROW(

@@ -56,7 +56,7 @@ final class EncodeArgsCommand implements Callable<Integer> {
     if (values.size() != signature.argumentTypes().size()) {
       throw new IllegalArgumentException(
           "The signature "
-              + SignatureChoice.render(signature)
+              + signature
               + " takes "
               + signature.argumentTypes().size()
               + " argument(s), but "

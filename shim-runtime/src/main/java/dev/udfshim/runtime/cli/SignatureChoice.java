@@ -92,23 +92,9 @@ public final class SignatureChoice {
   static String listing(List<UdfSignature> signatures) {
     StringBuilder text = new StringBuilder(signatures.size() + " signature(s):");
     for (int i = 0; i < signatures.size(); i++) {
-      text.append(" [").append(i).append("] ").append(render(signatures.get(i)));
+      text.append(" [").append(i).append("] ").append(signatures.get(i));
     }
     return text.toString();
-  }
-
-  static String render(UdfSignature signature) {
-    StringBuilder text = new StringBuilder("(");
-    for (int i = 0; i < signature.argumentTypes().size(); i++) {
-      if (i > 0) {
-        text.append(", ");
-      }
-      if (!signature.argumentNames().isEmpty()) {
-        text.append(signature.argumentNames().get(i)).append(' ');
-      }
-      text.append(signature.argumentTypeStrings().get(i));
-    }
-    return text.append(") -> ").append(signature.returnTypeString()).toString();
   }
 
   /** The chosen signature of a UDF. */

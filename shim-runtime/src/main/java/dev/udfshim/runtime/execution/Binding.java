@@ -59,24 +59,10 @@ public record Binding(ExtractedUdf udf, UdfSpec spec, UdfSignature signature, Me
             + "' for "
             + spec.describeSignature()
             + ", but its signatures are "
-            + udf.signatures().stream().map(Binding::describe).collect(Collectors.joining("; "))
+            + udf.signatures().stream()
+                .map(UdfSignature::toString)
+                .collect(Collectors.joining("; "))
             + "; regenerate the spec with `gen-spec` for one of these.");
-  }
-
-  static String describe(UdfSignature signature) {
-    StringBuilder text = new StringBuilder("(");
-    for (int i = 0; i < signature.argumentTypes().size(); i++) {
-      if (i > 0) {
-        text.append(", ");
-      }
-      if (!signature.argumentNames().isEmpty()) {
-        text.append(signature.argumentNames().get(i)).append(' ');
-      }
-      text.append(signature.argumentTypes().get(i).getLogicalType().asSummaryString());
-    }
-    return text.append(") -> ")
-        .append(signature.returnType().getLogicalType().asSummaryString())
-        .toString();
   }
 
   /** Spec types carry the platform's nullability, signatures the method's: compare without. */
@@ -122,7 +108,7 @@ public record Binding(ExtractedUdf udf, UdfSpec spec, UdfSignature signature, Me
             + "' takes "
             + classes
             + " for the signature "
-            + describe(signature)
+            + signature
             + "; declare eval with those parameter classes.");
   }
 

@@ -20,6 +20,22 @@ public record UdfSignature(
           .thenComparing(s -> typeStrings(s.argumentTypes()), UdfSignature::compareLists)
           .thenComparing(s -> typeString(s.returnType()));
 
+  /** "(i BIGINT, j BIGINT) -> BIGINT", names where the class file has them. */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("(");
+    for (int i = 0; i < argumentTypes.size(); i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      if (!argumentNames.isEmpty()) {
+        text.append(argumentNames.get(i)).append(' ');
+      }
+      text.append(typeString(argumentTypes.get(i)));
+    }
+    return text.append(") -> ").append(returnTypeString()).toString();
+  }
+
   public List<String> argumentTypeStrings() {
     return typeStrings(argumentTypes);
   }

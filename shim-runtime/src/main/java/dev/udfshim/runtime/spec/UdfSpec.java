@@ -52,8 +52,8 @@ public record UdfSpec(
       if (argumentNames.get(i) != null) {
         text.append(argumentNames.get(i)).append(' ');
       }
-      text.append(argumentTypes.get(i).asSummaryString());
+      text.append(argumentTypes.get(i).asSerializableString());
     }
-    return text.append(") -> ").append(resultType.asSummaryString()).toString();
+    return text.append(") -> ").append(resultType.asSerializableString()).toString();
   }
 }
