@@ -25,6 +25,10 @@ for (dir in ['target', 'target2']) {
   assert udf.entries().collect { it.name }.sort() == ['commons-codec-1.17.1.jar', 'good-udfs-1.0.0.jar']
   udf.close()
 }
+def installed = new File(localRepositoryPath, 'com/example/good-udfs/1.0.0')
+assert new File(installed, 'good-udfs-1.0.0-shim.zip').isFile() : 'the shim zip is attached and installed'
+assert new File(installed, 'good-udfs-1.0.0-udf.zip').isFile() : 'the UDF zip is attached and installed'
+
 def first = new File(basedir, 'target/good-udfs-1.0.0-shim.zip').bytes
 def second = new File(basedir, 'target2/good-udfs-1.0.0-shim.zip').bytes
 assert first == second : 'two clean builds must give byte-identical shim zips'

@@ -100,6 +100,24 @@ class LocalRunIT {
   }
 
   @Test
+  void runATableFunctionInTheBackgroundAndInvokeItForEveryRow() throws Exception {
+    ShimProcess server =
+        ShimProcess.start(mvn("shim:run", "-Dfunction=com.example.udfs.SplitWords", "-Dport=0"));
+    try (server) {
+      Build rows =
+          build(
+              "shim:invoke",
+              "-Dtarget=127.0.0.1:" + server.port(),
+              "-Dfunction=com.example.udfs.SplitWords",
+              "-Dargs=\"to be\"");
+      assertThat(rows.exit()).as(rows.log()).isZero();
+      assertThat(rows.log()).contains("[INFO] [\"to\",2]\n[INFO] [\"be\",2]\n");
+    }
+    assertThat(server.process().isAlive()).isFalse();
+    assertPortClosed(server.port());
+  }
+
+  @Test
   void runExtractionAndInvokeForSignatures() throws Exception {
     ShimProcess server = ShimProcess.start(mvn("shim:run", "-Dhandler=extraction", "-Dport=0"));
     try (server) {
