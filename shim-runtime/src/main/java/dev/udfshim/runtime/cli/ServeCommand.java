@@ -60,10 +60,7 @@ final class ServeCommand implements Callable<Integer> {
     ShimServer server;
     try {
       server = start();
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 1;
-    } catch (IOException e) {
+    } catch (IllegalArgumentException | IOException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;
     }

@@ -4,8 +4,8 @@ import dev.udfshim.runtime.codec.ArgumentsCodec;
 import dev.udfshim.runtime.codec.CodecException;
 import dev.udfshim.runtime.codec.ValueCodec;
 import dev.udfshim.runtime.codec.WireWriter;
+import dev.udfshim.runtime.handler.Failures;
 import dev.udfshim.runtime.handler.HandlerException;
-import dev.udfshim.runtime.server.HandlerHost;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -98,14 +98,14 @@ final class UdfInstance {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       LOG.error("Cannot create '{}'", className, cause);
       throw new HandlerException(
-          "Cannot create '" + className + "': " + HandlerHost.describe(cause), cause);
+          "Cannot create '" + className + "': " + Failures.describe(cause), cause);
     } catch (Exception | LinkageError e) {
       LOG.error("open() of '{}' failed", className, e);
       throw new HandlerException(
           "open() of '"
               + className
               + "' threw "
-              + HandlerHost.describe(e)
+              + Failures.describe(e)
               + "; fix open() or the resources it needs.",
           e);
     }
@@ -154,7 +154,7 @@ final class UdfInstance {
       }
       LOG.error("{} threw", binding.method(), t);
       throw new HandlerException(
-          binding.udf().type().getName() + ".eval threw " + HandlerHost.describe(t));
+          binding.udf().type().getName() + ".eval threw " + Failures.describe(t));
     }
     WireWriter out = new WireWriter();
     try {
@@ -174,7 +174,7 @@ final class UdfInstance {
               + ".eval as "
               + binding.spec().resultType().asSummaryString()
               + ": "
-              + HandlerHost.describe(e));
+              + Failures.describe(e));
     }
     return out.toByteArray();
   }

@@ -1,6 +1,7 @@
 package dev.udfshim.runtime.server;
 
 import dev.udfshim.runtime.handler.Context;
+import dev.udfshim.runtime.handler.Failures;
 import dev.udfshim.runtime.handler.Handler;
 import dev.udfshim.runtime.handler.HandlerException;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public final class HandlerHost {
       openFailure = "The handler could not start: " + e.getMessage();
     } catch (Exception | LinkageError e) {
       LOG.error("Handler {} failed to open", handlerName(), e);
-      openFailure = "The handler could not start: " + describe(e);
+      openFailure = "The handler could not start: " + Failures.describe(e);
     }
     return openFailure;
   }
@@ -54,7 +55,7 @@ public final class HandlerHost {
       throw new HandlerFailure(e.getMessage());
     } catch (Exception | LinkageError | StackOverflowError e) {
       LOG.error("Handler {} failed on a request", handlerName(), e);
-      throw new HandlerFailure(describe(e));
+      throw new HandlerFailure(Failures.describe(e));
     }
   }
 
@@ -64,22 +65,6 @@ public final class HandlerHost {
     } catch (Exception | LinkageError e) {
       LOG.warn("Handler {} failed to close", handlerName(), e);
     }
-  }
-
-  /** The message of an exception and its causes, without the stack trace. */
-  public static String describe(Throwable t) {
-    StringBuilder text = new StringBuilder();
-    int depth = 0;
-    for (Throwable c = t; c != null && depth < 8; c = c.getCause(), depth++) {
-      if (depth > 0) {
-        text.append(" Caused by: ");
-      }
-      text.append(c.getClass().getName());
-      if (c.getMessage() != null) {
-        text.append(": ").append(c.getMessage());
-      }
-    }
-    return text.toString();
   }
 
   /** A request the handler could not answer; the message is the error text for the caller. */

@@ -2,11 +2,19 @@ package dev.udfshim.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.udfshim.runtime.codec.ValueCodec;
+import dev.udfshim.runtime.codec.WireWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.data.conversion.DataStructureConverter;
+import org.apache.flink.table.data.conversion.DataStructureConverters;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.types.Row;
 import org.junit.jupiter.api.Test;
 
 /** The seed's spec_tools round trip, as the README shows it. */
@@ -63,7 +71,7 @@ class SpecToolsTest {
   @Test
   void errorAnswersAreShownAsErrors() {
     String errorAnswer =
-        java.util.Base64.getEncoder()
+        Base64.getEncoder()
             .encodeToString(
                 "tests.udf_fixtures.add_one.eval threw boom".getBytes(StandardCharsets.UTF_8));
 
@@ -96,21 +104,18 @@ class SpecToolsTest {
   @Test
   void tableResultsPrintOneRowPerLine() {
     // Two rows of ROW<ch STRING, pos INT>, framed as the execution handler answers them.
-    org.apache.flink.table.types.DataType rowType =
-        org.apache.flink.table.api.DataTypes.ROW(
-            org.apache.flink.table.api.DataTypes.FIELD(
-                "ch", org.apache.flink.table.api.DataTypes.STRING()),
-            org.apache.flink.table.api.DataTypes.FIELD(
-                "pos", org.apache.flink.table.api.DataTypes.INT()));
-    var converter =
-        org.apache.flink.table.data.conversion.DataStructureConverters.getConverter(rowType);
+    DataType rowType =
+        DataTypes.ROW(
+            DataTypes.FIELD("ch", DataTypes.STRING()), DataTypes.FIELD("pos", DataTypes.INT()));
+    DataStructureConverter<Object, Object> converter =
+        DataStructureConverters.getConverter(rowType);
     converter.open(getClass().getClassLoader());
-    var codec = dev.udfshim.runtime.codec.ValueCodec.forType(rowType.getLogicalType());
-    var out = new dev.udfshim.runtime.codec.WireWriter();
+    ValueCodec codec = ValueCodec.forType(rowType.getLogicalType());
+    WireWriter out = new WireWriter();
     out.writeInt(2);
-    codec.write(converter.toInternal(org.apache.flink.types.Row.of("a", 0)), out);
-    codec.write(converter.toInternal(org.apache.flink.types.Row.of("é", 1)), out);
-    String payload = java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+    codec.write(converter.toInternal(Row.of("a", 0)), out);
+    codec.write(converter.toInternal(Row.of("é", 1)), out);
+    String payload = Base64.getEncoder().encodeToString(out.toByteArray());
 
     assertThat(shim(payload, "decode-result", "dev.udfshim.fixtures.Exec$Chars", "-"))
         .isEqualTo(new Run(0, "[\"a\",0]\n[\"é\",1]\n", ""));
