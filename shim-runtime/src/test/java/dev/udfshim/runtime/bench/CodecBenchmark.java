@@ -42,7 +42,6 @@ public class CodecBenchmark {
   private TypeSerializer<Object> flinkRow;
 
   @Setup
-  @SuppressWarnings("unchecked")
   public void setUp() {
     addOneArgs = new ArgumentsCodec(List.of("i", "j"), List.of(new BigIntType(), new BigIntType()));
     addOnePayload = addOneArgs.encode(new Object[] {1L, 2L});
@@ -65,9 +64,7 @@ public class CodecBenchmark {
     WireWriter out = new WireWriter();
     rowCodec.write(rowInternal, out);
     rowBytes = out.toByteArray();
-    flinkRow =
-        NullableSerializer.wrap(
-            (TypeSerializer<Object>) InternalSerializers.create(row.getLogicalType()), false);
+    flinkRow = NullableSerializer.wrap(InternalSerializers.create(row.getLogicalType()), false);
   }
 
   @Benchmark

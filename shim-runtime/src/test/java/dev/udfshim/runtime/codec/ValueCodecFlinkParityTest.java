@@ -151,10 +151,8 @@ class ValueCodecFlinkParityTest {
     return map;
   }
 
-  @SuppressWarnings("unchecked")
   private static TypeSerializer<Object> flink(DataType type) {
-    return NullableSerializer.wrap(
-        (TypeSerializer<Object>) InternalSerializers.create(type.getLogicalType()), false);
+    return NullableSerializer.wrap(InternalSerializers.create(type.getLogicalType()), false);
   }
 
   private static DataStructureConverter<Object, Object> converter(DataType type) {
