@@ -148,6 +148,22 @@ class LocalRunIT {
   }
 
   @Test
+  void wrongHandlerOrFunctionIsOneSentence() throws Exception {
+    Build handler = build("shim:run", "-Dhandler=extractor");
+    assertThat(handler.exit()).isNotZero();
+    assertThat(handler.log())
+        .contains("-Dhandler=extractor is not a handler; use extraction or execution.");
+
+    Build function = build("shim:invoke", "-Dfunction=com.example.udfs.Nope", "-Dargs=1");
+    assertThat(function.exit()).isNotZero();
+    assertThat(function.log())
+        .contains(
+            "com.example.udfs.Nope: USER_CODE_NOT_FOUND: Class 'com.example.udfs.Nope' was not"
+                + " found in the UDF artifact; check the fully qualified name and that the jar"
+                + " holds the class.");
+  }
+
+  @Test
   void runWithoutAFunctionNamesTheChoices() throws Exception {
     Build build = build("shim:run", "-Dhandler=execution", "-Dport=0");
     assertThat(build.exit()).isNotZero();

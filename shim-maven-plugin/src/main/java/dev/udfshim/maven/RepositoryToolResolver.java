@@ -27,7 +27,15 @@ final class RepositoryToolResolver implements ToolResolver {
   @Override
   public Path resolve(String groupId, String artifactId, String version, String classifier)
       throws ProtocException {
-    DefaultArtifact artifact = new DefaultArtifact(groupId, artifactId, classifier, "exe", version);
+    return resolve(new DefaultArtifact(groupId, artifactId, classifier, "exe", version));
+  }
+
+  @Override
+  public Path resolveJar(String groupId, String artifactId, String version) throws ProtocException {
+    return resolve(new DefaultArtifact(groupId, artifactId, "", "jar", version));
+  }
+
+  private Path resolve(DefaultArtifact artifact) throws ProtocException {
     try {
       return system
           .resolveArtifact(session, new ArtifactRequest(artifact, repositories, null))

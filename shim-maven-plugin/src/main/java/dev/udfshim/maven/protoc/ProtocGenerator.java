@@ -1,6 +1,7 @@
 package dev.udfshim.maven.protoc;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** Compiles a folder of .proto files into Java messages and gRPC stubs with protoc. */
 public final class ProtocGenerator {
@@ -52,6 +55,8 @@ public final class ProtocGenerator {
     List<String> command = new ArrayList<>();
     command.add(install(request, "com.google.protobuf", "protoc", request.protobufVersion()));
     command.add("--proto_path=" + request.protoDirectory());
+    // protoc binaries carry no well-known types; protobuf-java's jar has their .proto files.
+    command.add("--proto_path=" + wellKnownTypes(request));
     command.add("--java_out=" + request.javaOutput());
     if (request.grpc()) {
       String plugin = install(request, "io.grpc", "protoc-gen-grpc-java", request.grpcVersion());
@@ -117,6 +122,37 @@ public final class ProtocGenerator {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
+  }
+
+  /** Unpacks google/protobuf/*.proto of protobuf-java once per version; returns the folder. */
+  private Path wellKnownTypes(ProtocRequest request) throws ProtocException {
+    Path jar =
+        resolver.resolveJar("com.google.protobuf", "protobuf-java", request.protobufVersion());
+    Path folder = request.workDirectory().resolve("include-" + request.protobufVersion());
+    if (Files.isDirectory(folder)) {
+      return folder;
+    }
+    Path partial = request.workDirectory().resolve("include-" + request.protobufVersion() + ".tmp");
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      deleteTree(partial);
+      for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+        String name = entry.getName();
+        if (!entry.isDirectory()
+            && name.startsWith("google/protobuf/")
+            && name.endsWith(".proto")) {
+          Path target = partial.resolve(name);
+          Files.createDirectories(target.getParent());
+          try (InputStream in = zip.getInputStream(entry)) {
+            Files.copy(in, target);
+          }
+        }
+      }
+      Files.move(partial, folder);
+    } catch (IOException e) {
+      throw new ProtocException(
+          "Cannot unpack the well-known .proto files of " + jar + ": " + e.getMessage(), e);
+    }
+    return folder;
   }
 
   /** Copies the resolved binary out of the local repository and makes it executable. */

@@ -28,8 +28,16 @@ class ProtocGeneratorTest {
   void folderWithoutProtoFilesCompilesNothingAndResolvesNothing() throws Exception {
     ProtocGenerator generator =
         new ProtocGenerator(
-            (g, a, v, c) -> {
-              throw new AssertionError("nothing to resolve");
+            new ToolResolver() {
+              @Override
+              public Path resolve(String g, String a, String v, String c) {
+                throw new AssertionError("nothing to resolve");
+              }
+
+              @Override
+              public Path resolveJar(String g, String a, String v) {
+                throw new AssertionError("nothing to resolve");
+              }
             },
             linux,
             log::add);
@@ -45,8 +53,16 @@ class ProtocGeneratorTest {
     Files.writeString(dir.resolve("a.proto"), "syntax = \"proto3\";");
     ProtocGenerator generator =
         new ProtocGenerator(
-            (g, a, v, c) -> {
-              throw new ProtocException("Cannot resolve " + g + ":" + a + ":exe:" + c + ":" + v);
+            new ToolResolver() {
+              @Override
+              public Path resolve(String g, String a, String v, String c) throws ProtocException {
+                throw new ProtocException("Cannot resolve " + g + ":" + a + ":exe:" + c + ":" + v);
+              }
+
+              @Override
+              public Path resolveJar(String g, String a, String v) {
+                throw new AssertionError("protoc comes first");
+              }
             },
             linux,
             log::add);
