@@ -157,7 +157,14 @@ public final class ValueCodec {
     }
     return new ValueCodec(
         type,
-        in -> DecimalData.fromUnscaledBytes(in.readBytes(in.readLength()), precision, scale),
+        in -> {
+          int length = in.readLength();
+          if (length < 1 || length > 16) {
+            throw new CodecException(
+                "a DECIMAL(" + precision + ", " + scale + ") takes 1 to 16 bytes, not " + length);
+          }
+          return DecimalData.fromUnscaledBytes(in.readBytes(length), precision, scale);
+        },
         (v, out) -> {
           byte[] bytes = ((DecimalData) v).toUnscaledBytes();
           out.writeInt(bytes.length);
@@ -192,15 +199,15 @@ public final class ValueCodec {
 
   private static ValueCodec array(LogicalType type) {
     LogicalType elementType = type.getChildren().get(0);
-    int elementSize = BinaryArrayData.calculateFixLengthPartSize(elementType);
     ArrayDataSerializer serializer = new ArrayDataSerializer(elementType);
     return new ValueCodec(
         type,
         in -> {
           int length = in.readLength();
+          MemorySegment[] segments = segment(in);
+          BinaryLayouts.checkArray(segments, in.position(), length, elementType);
           BinaryArrayData array = new BinaryArrayData();
-          checkArrayHeader(in, length, elementSize);
-          array.pointTo(segment(in), in.position(), length);
+          array.pointTo(segments, in.position(), length);
           in.skip(length);
           return array;
         },
@@ -213,12 +220,10 @@ public final class ValueCodec {
         type,
         in -> {
           int length = in.readLength();
-          if (length < 8) {
-            throw new CodecException(
-                "a map needs at least 8 bytes of layout, but its length is " + length);
-          }
+          MemorySegment[] segments = segment(in);
+          BinaryLayouts.checkMap(segments, in.position(), length, keyType, valueType);
           BinaryMapData map = new BinaryMapData();
-          map.pointTo(segment(in), in.position(), length);
+          map.pointTo(segments, in.position(), length);
           in.skip(length);
           return map;
         },
@@ -227,45 +232,19 @@ public final class ValueCodec {
 
   private static ValueCodec row(RowType type) {
     int arity = type.getFieldCount();
-    int fixedPart = BinaryRowData.calculateFixPartSizeInBytes(arity);
     RowDataSerializer serializer = new RowDataSerializer(type);
     return new ValueCodec(
         type,
         in -> {
           int length = in.readLength();
-          if (length < fixedPart) {
-            throw new CodecException(
-                "a row of "
-                    + arity
-                    + " fields needs at least "
-                    + fixedPart
-                    + " bytes of layout, but its length is "
-                    + length);
-          }
+          MemorySegment[] segments = segment(in);
+          BinaryLayouts.checkRow(segments, in.position(), length, type);
           BinaryRowData row = new BinaryRowData(arity);
-          row.pointTo(segment(in), in.position(), length);
+          row.pointTo(segments, in.position(), length);
           in.skip(length);
           return row;
         },
         (v, out) -> writeSection(serializer.toBinaryRow((RowData) v), out));
-  }
-
-  private static void checkArrayHeader(WireReader in, int length, int elementSize)
-      throws CodecException {
-    if (length < 4) {
-      throw new CodecException(
-          "an array needs at least 4 bytes of layout, but its length is " + length);
-    }
-    byte[] b = in.buffer();
-    int p = in.position();
-    // Flink's binary layouts hold their own ints in little-endian order.
-    int count = (b[p] & 0xff) | (b[p + 1] & 0xff) << 8 | (b[p + 2] & 0xff) << 16 | b[p + 3] << 24;
-    long needed =
-        count < 0 ? -1 : BinaryArrayData.calculateHeaderInBytes(count) + (long) count * elementSize;
-    if (count < 0 || needed > length) {
-      throw new CodecException(
-          "an array declares " + count + " elements, which do not fit in its " + length + " bytes");
-    }
   }
 
   private static MemorySegment[] segment(WireReader in) {

@@ -94,6 +94,16 @@ class WireErrorsTest {
   }
 
   @Test
+  void wideDecimalMustHoldOneToSixteenBytes() {
+    ArgumentsCodec codec =
+        new ArgumentsCodec(
+            List.of("d"), List.of(new org.apache.flink.table.types.logical.DecimalType(30, 2)));
+    assertThatThrownBy(() -> codec.decode(new byte[] {0, 0, 0, 0, 0}))
+        .hasMessage(
+            "Cannot decode argument 1 (d DECIMAL(30, 2)): a DECIMAL(30, 2) takes 1 to 16 bytes, not 0.");
+  }
+
+  @Test
   void unsupportedTypesAreRefusedWhenTheCodecIsBuilt() {
     assertThatThrownBy(
             () ->
