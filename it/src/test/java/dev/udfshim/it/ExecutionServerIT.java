@@ -80,7 +80,8 @@ class ExecutionServerIT {
           assertThat(garbage.text())
               .isEqualTo(
                   "Cannot decode argument 1 (i BIGINT): the null flag at byte 0 is 0x09, not 0x00"
-                      + " or 0x01.");
+                      + " or 0x01"
+                      + "; send the arguments encoded by the spec's types, e.g. with `shim encode-args`.");
           assertThat(garbage.error()).isEqualTo(garbage.text());
 
           Calls.Answer leftover = invoke(channel, HexFormat.of().parseHex("0101ff"));

@@ -73,4 +73,22 @@ class HandlerFailureIT {
       }
     }
   }
+
+  @Test
+  void errorThrownByOpenIsAnsweredAndDoesNotStopTheServer() throws Exception {
+    try (ShimServer server =
+        ShimServer.start(
+            "127.0.0.1",
+            0,
+            new HandlerHost(new TestHandlers.ErrorOnOpen(), new ConfigDirContext(configDir)))) {
+      ManagedChannel channel = Calls.channel(server.port());
+      try {
+        assertThat(call(channel, "x").text())
+            .isEqualTo(
+                "The handler could not start: java.lang.AssertionError: invariant broken in open");
+      } finally {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
 }

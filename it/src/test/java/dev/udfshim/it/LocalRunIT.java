@@ -93,7 +93,8 @@ class LocalRunIT {
       assertThat(wrongServer.log())
           .contains(
               "error: Cannot decode argument 1 (i BIGINT): the payload ends after 7 bytes, in the"
-                  + " middle of an 8-byte value (needs 8, 6 left).");
+                  + " middle of an 8-byte value (needs 8, 6 left)"
+                  + "; send the arguments encoded by the spec's types, e.g. with `shim encode-args`.");
     }
     assertThat(server.process().isAlive()).isFalse();
     assertPortClosed(server.port());

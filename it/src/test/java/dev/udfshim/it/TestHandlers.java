@@ -34,4 +34,17 @@ public final class TestHandlers {
       return payload;
     }
   }
+
+  /** Throws an Error, not an Exception, from open: the server still starts and answers. */
+  public static final class ErrorOnOpen implements Handler {
+    @Override
+    public void open(Context context) {
+      throw new AssertionError("invariant broken in open");
+    }
+
+    @Override
+    public byte[] handleRequest(byte[] payload, Context context) {
+      return payload;
+    }
+  }
 }

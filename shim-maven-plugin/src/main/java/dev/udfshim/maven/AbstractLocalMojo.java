@@ -29,7 +29,10 @@ abstract class AbstractLocalMojo extends AbstractShimMojo {
     super(repositorySystem);
   }
 
-  /** Extracts and writes the specs in the given runtime; the build's own outputs are reused. */
+  /**
+   * Extracts and writes the specs in the given runtime, into {@code <shimDirectory>/local}: the
+   * build's own signatures and specs, which the artifact is made of, are left as they are.
+   */
   protected ExtractionReport prepare(IsolatedRuntime runtime) throws IsolationException {
     Gson gson = new Gson();
     String answer =
@@ -40,14 +43,14 @@ abstract class AbstractLocalMojo extends AbstractShimMojo {
                 Map.of(
                     "classesDirectory", project.getBuild().getOutputDirectory(),
                     "functions", function == null ? List.of() : List.of(function),
-                    "signaturesFile", signaturesFile().toString())));
+                    "signaturesFile", localDirectory().resolve("signatures.json").toString())));
     runtime.call(
         BUILD_TOOLS,
         "generateSpecs",
         gson.toJson(
             Map.of(
-                "signaturesFile", signaturesFile().toString(),
-                "outputDirectory", configDirectory().toString(),
+                "signaturesFile", localDirectory().resolve("signatures.json").toString(),
+                "outputDirectory", localConfigDirectory().toString(),
                 "pluginId", "")));
     return gson.fromJson(answer, ExtractionReport.class);
   }
@@ -97,9 +100,18 @@ abstract class AbstractLocalMojo extends AbstractShimMojo {
                 .collect(Collectors.joining("; ")));
   }
 
-  /** The config override dir of one signature, as gen-spec lays them out. */
+  private Path localDirectory() {
+    return shimDirectory.toPath().resolve("local");
+  }
+
+  /** The specs of local runs, laid out as gen-spec lays out the build's. */
+  protected Path localConfigDirectory() {
+    return localDirectory().resolve("scp_config");
+  }
+
+  /** The config override dir of one signature. */
   protected Path specDirectory(String className, int index) {
-    return configDirectory().resolve(className).resolve(String.valueOf(index));
+    return localConfigDirectory().resolve(className).resolve(String.valueOf(index));
   }
 
   private static String names(ExtractionReport report) {

@@ -70,7 +70,7 @@ public class InvokeMojo extends AbstractLocalMojo {
       if (signature != null) {
         request.put("signature", signature);
       }
-      request.put("configRoot", configDirectory().toString());
+      request.put("configRoot", localConfigDirectory().toString());
       Answer answer =
           new Gson()
               .fromJson(

@@ -88,7 +88,7 @@ public class RunMojo extends AbstractLocalMojo {
                     + chosen.index()
                     + " -Dargs=...");
       } else {
-        configDir = Files.createDirectories(shimDirectory.toPath().resolve("run-extraction"));
+        configDir = Files.createDirectories(shimDirectory.toPath().resolve("local/empty-config"));
         getLog()
             .info(
                 "Extracting on request; try: mvn shim:invoke -Dtarget="

@@ -1,5 +1,7 @@
 package dev.udfshim.runtime.cli;
 
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +55,12 @@ public final class ArgsSplitter {
   /** "a,b" becomes a,b; anything else (numbers, JSON, null) stays as typed. */
   private static String unquote(String value) {
     if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-      return com.google.gson.JsonParser.parseString(value).getAsString();
+      try {
+        return JsonParser.parseString(value).getAsString();
+      } catch (JsonParseException e) {
+        throw new IllegalArgumentException(
+            "The quoted value " + value + " is not a JSON string; escape quotes as \\\".");
+      }
     }
     return value;
   }

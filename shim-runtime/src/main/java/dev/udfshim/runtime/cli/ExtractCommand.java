@@ -3,6 +3,7 @@ package dev.udfshim.runtime.cli;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import io.confluent.flink.udf.extractor.v1.Signature;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,25 +29,27 @@ final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExtractionResponse response = new UdfExtractor(udfClassPath.loader()).extract(className);
+    return print(className, response, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** The answer as people read it; exit code 1 for an error answer. */
+  static int print(
+      String className, ExtractionResponse response, PrintWriter out, PrintWriter err) {
     if (response.hasError()) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "error ("
-                  + response.getError().getCode()
-                  + "): "
-                  + response.getError().getErrorMessage());
+      err.println(
+          "error ("
+              + response.getError().getCode()
+              + "): "
+              + response.getError().getErrorMessage());
       return 1;
     }
-    spec.commandLine()
-        .getOut()
-        .println(
-            className
-                + ": "
-                + response.getFunctionKind()
-                + (response.getIsDeterministic() ? ", deterministic" : ", not deterministic"));
+    out.println(
+        className
+            + ": "
+            + response.getFunctionKind()
+            + (response.getIsDeterministic() ? ", deterministic" : ", not deterministic"));
     for (int i = 0; i < response.getSignaturesCount(); i++) {
-      spec.commandLine().getOut().println("  [" + i + "] " + render(response.getSignatures(i)));
+      out.println("  [" + i + "] " + render(response.getSignatures(i)));
     }
     return 0;
   }

@@ -40,6 +40,9 @@ import secure.compute.function.runtime.v2.InvokeRequest;
       "An error answer is printed to standard error and the exit code is 1."
     })
 final class InvokeCommand implements Callable<Integer> {
+  /** Longer than a server's default wait for a free UDF instance (1 min), so that answer shows. */
+  static final int CALL_DEADLINE_SECONDS = 120;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -85,6 +88,15 @@ final class InvokeCommand implements Callable<Integer> {
     try {
       return extract ? extract(channel, out, err) : execute(channel, out, err);
     } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.DEADLINE_EXCEEDED) {
+        err.println(
+            "error: "
+                + target
+                + " did not answer within "
+                + CALL_DEADLINE_SECONDS
+                + " s; the UDF may hang in eval.");
+        return 1;
+      }
       err.println(
           "error: the call to "
               + target
@@ -104,7 +116,7 @@ final class InvokeCommand implements Callable<Integer> {
     Answer answer =
         call(channel, ExtractionRequest.newBuilder().setClassName(function).build().toByteString());
     if (answer.error() != null) {
-      err.println("error: " + answer.error());
+      err.println("error: " + answer.text());
       return 1;
     }
     ExtractionResponse response;
@@ -114,23 +126,7 @@ final class InvokeCommand implements Callable<Integer> {
       err.println("error: " + answer.text());
       return 1;
     }
-    if (response.hasError()) {
-      err.println(
-          "error ("
-              + response.getError().getCode()
-              + "): "
-              + response.getError().getErrorMessage());
-      return 1;
-    }
-    out.println(
-        function
-            + ": "
-            + response.getFunctionKind()
-            + (response.getIsDeterministic() ? ", deterministic" : ", not deterministic"));
-    for (int i = 0; i < response.getSignaturesCount(); i++) {
-      out.println("  [" + i + "] " + ExtractCommand.render(response.getSignatures(i)));
-    }
-    return 0;
+    return ExtractCommand.print(function, response, out, err);
   }
 
   private int execute(ManagedChannel channel, PrintWriter out, PrintWriter err) {
@@ -168,7 +164,7 @@ final class InvokeCommand implements Callable<Integer> {
     AtomicReference<Metadata> trailers = new AtomicReference<>();
     byte[] response =
         FunctionRuntimeGrpc.newBlockingStub(channel)
-            .withDeadlineAfter(60, TimeUnit.SECONDS)
+            .withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
             .withInterceptors(
                 MetadataUtils.newCaptureMetadataInterceptor(new AtomicReference<>(), trailers))
             .invoke(InvokeRequest.newBuilder().setPayload(payload).build())

@@ -1,6 +1,7 @@
 package dev.udfshim.runtime.cli;
 
 import dev.udfshim.runtime.handler.ConfigDirContext;
+import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.Handler;
 import dev.udfshim.runtime.handler.HandlerRegistry;
 import dev.udfshim.runtime.server.HandlerHost;
@@ -8,6 +9,7 @@ import dev.udfshim.runtime.server.ShimServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
       names = {"--handler_name", "--handler-name"},
       required = true,
       paramLabel = "<name>",
-      description = "The handler: 'extraction', or the class name of a handler.")
+      description = "The handler: 'extraction', 'execution', or the class name of a handler.")
   String handlerName;
 
   @Option(
@@ -78,8 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     ClassLoader loader = udfClassPath.loader();
     Thread.currentThread().setContextClassLoader(loader);
     Handler handler = HandlerRegistry.create(handlerName, loader);
-    ConfigDirContext context =
-        new ConfigDirContext(configDir != null ? configDir : Files.createTempDirectory("shim-cfg"));
+    Context context = configDir != null ? new ConfigDirContext(configDir) : key -> Optional.empty();
     return ShimServer.start(host, port, new HandlerHost(handler, context));
   }
 }

@@ -7,6 +7,7 @@ import dev.udfshim.runtime.extraction.UdfSignature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
 import picocli.CommandLine.Option;
@@ -81,8 +82,15 @@ public final class SignatureChoice {
       return false;
     }
     for (int i = 0; i < types.size(); i++) {
-      LogicalType wanted = LogicalTypeParser.parse(types.get(i), loader).copy(true);
-      if (!signature.argumentTypes().get(i).getLogicalType().copy(true).equals(wanted)) {
+      LogicalType wanted;
+      try {
+        wanted = LogicalTypeParser.parse(types.get(i), loader);
+      } catch (ValidationException e) {
+        throw new IllegalArgumentException(
+            "--types '" + types.get(i) + "' is not a Flink type string: " + e.getMessage());
+      }
+      if (!UdfSignature.sameIgnoringNullability(
+          signature.argumentTypes().get(i).getLogicalType(), wanted)) {
         return false;
       }
     }
@@ -100,7 +108,7 @@ public final class SignatureChoice {
   /** The chosen signature of a UDF. */
   public record Chosen(ExtractedUdf udf, UdfSignature signature, int index) {
     boolean isTable() {
-      return udf.kind().equals("TABLE");
+      return udf.isTable();
     }
   }
 }

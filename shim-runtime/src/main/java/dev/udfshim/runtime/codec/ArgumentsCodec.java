@@ -44,7 +44,12 @@ public final class ArgumentsCodec {
       try {
         values[i] = codecs.get(i).read(in);
       } catch (CodecException e) {
-        throw new CodecException("Cannot decode " + describe(i) + ": " + e.getMessage() + ".");
+        throw new CodecException(
+            "Cannot decode "
+                + describe(i)
+                + ": "
+                + e.getMessage()
+                + "; send the arguments encoded by the spec's types, e.g. with `shim encode-args`.");
       }
     }
     if (in.remaining() > 0) {

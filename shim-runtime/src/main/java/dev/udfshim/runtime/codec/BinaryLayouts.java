@@ -43,11 +43,12 @@ final class BinaryLayouts {
     if (!isVariable(elementType)) {
       return;
     }
-    BinaryArrayData array = new BinaryArrayData();
-    array.pointTo(segments, base, size);
+    // Layout: int32 count, null bits (from byte 4), then one 8-byte slot per element.
+    int slots = base + BinaryArrayData.calculateHeaderInBytes(count);
     for (int i = 0; i < count; i++) {
-      if (!array.isNullAt(i)) {
-        checkSlot(segments, base, size, array.getLong(i), elementType, "array element " + i);
+      if (!isNull(segments[0], base + 4, i)) {
+        long slot = segments[0].getLong(slots + 8 * i);
+        checkSlot(segments, base, size, slot, elementType, "array element ", i);
       }
     }
   }
@@ -93,27 +94,29 @@ final class BinaryLayouts {
     if (kind < 0 || kind > 3) {
       throw new CodecException("a row's kind byte is " + kind + ", not 0 to 3");
     }
-    BinaryRowData row = new BinaryRowData(arity);
-    row.pointTo(segments, base, size);
+    // Layout: null bits after the 8 header bits, then one 8-byte slot per field.
+    int slots = base + BinaryRowData.calculateBitSetWidthInBytes(arity);
     for (int i = 0; i < arity; i++) {
       LogicalType fieldType = type.getTypeAt(i);
-      if (isVariable(fieldType) && !row.isNullAt(i)) {
-        checkSlot(
-            segments,
-            base,
-            size,
-            row.getLong(i),
-            fieldType,
-            "field " + type.getFieldNames().get(i));
+      if (isVariable(fieldType) && !isNull(segments[0], base, i + 8)) {
+        long slot = segments[0].getLong(slots + 8 * i);
+        checkSlot(segments, base, size, slot, fieldType, "field ", type.getFieldNames().get(i));
       }
     }
   }
 
   /**
    * The 8-byte slot of a variable-length value: inline bytes, or offset and size in the section.
+   * The label ({@code what} + {@code which}) is only built for an error: this runs per value.
    */
   private static void checkSlot(
-      MemorySegment[] segments, int base, int size, long slot, LogicalType type, String where)
+      MemorySegment[] segments,
+      int base,
+      int size,
+      long slot,
+      LogicalType type,
+      String what,
+      Object which)
       throws CodecException {
     int offset = (int) (slot >>> 32);
     int length = (int) slot;
@@ -121,35 +124,37 @@ final class BinaryLayouts {
       case CHAR, VARCHAR, BINARY, VARBINARY -> {
         if ((slot & INLINE_MARK) != 0) {
           if ((slot & INLINE_LENGTH) >>> 56 > 7) {
-            throw new CodecException(where + " claims more than 7 inline bytes");
+            throw new CodecException(what + which + " claims more than 7 inline bytes");
           }
           return;
         }
-        within(offset, length, size, where);
+        within(offset, length, size, what, which);
       }
       case DECIMAL -> {
-        within(offset, length, size, where);
+        within(offset, length, size, what, which);
         if (length < 1 || length > 16) {
-          throw new CodecException(where + " holds a decimal of " + length + " bytes, not 1 to 16");
+          throw new CodecException(
+              what + which + " holds a decimal of " + length + " bytes, not 1 to 16");
         }
       }
       case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
-        within(offset, 8, size, where);
+        within(offset, 8, size, what, which);
         if (length < 0 || length > 999_999) {
-          throw new CodecException(where + " has " + length + " nanoseconds, not 0 to 999999");
+          throw new CodecException(
+              what + which + " has " + length + " nanoseconds, not 0 to 999999");
         }
       }
       case ARRAY -> {
-        within(offset, length, size, where);
+        within(offset, length, size, what, which);
         checkArray(segments, base + offset, length, type.getChildren().get(0));
       }
       case MAP -> {
-        within(offset, length, size, where);
+        within(offset, length, size, what, which);
         MapType map = (MapType) type;
         checkMap(segments, base + offset, length, map.getKeyType(), map.getValueType());
       }
       case MULTISET -> {
-        within(offset, length, size, where);
+        within(offset, length, size, what, which);
         checkMap(
             segments,
             base + offset,
@@ -158,17 +163,24 @@ final class BinaryLayouts {
             new org.apache.flink.table.types.logical.IntType(false));
       }
       case ROW -> {
-        within(offset, length, size, where);
+        within(offset, length, size, what, which);
         checkRow(segments, base + offset, length, (RowType) type);
       }
       default -> throw new IllegalStateException("not variable-length: " + type);
     }
   }
 
-  private static void within(int offset, int length, int size, String where) throws CodecException {
+  /** Bit {@code index} of the null bit set at {@code bits}, as Flink's layouts store it. */
+  private static boolean isNull(MemorySegment segment, int bits, int index) {
+    return (segment.get(bits + (index >>> 3)) & (1 << (index & 7))) != 0;
+  }
+
+  private static void within(int offset, int length, int size, String what, Object which)
+      throws CodecException {
     if (offset < 0 || length < 0 || (long) offset + length > size) {
       throw new CodecException(
-          where
+          what
+              + which
               + " points at bytes "
               + offset
               + " to "

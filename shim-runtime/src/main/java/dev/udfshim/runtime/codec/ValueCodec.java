@@ -150,9 +150,25 @@ public final class ValueCodec {
     int precision = type.getPrecision();
     int scale = type.getScale();
     if (DecimalData.isCompact(precision)) {
+      long limit = pow10(precision);
       return new ValueCodec(
           type,
-          in -> DecimalData.fromUnscaledLong(in.readLong(), precision, scale),
+          in -> {
+            long unscaled = in.readLong();
+            if (unscaled <= -limit || unscaled >= limit) {
+              throw new CodecException(
+                  "the unscaled value "
+                      + unscaled
+                      + " has more than the "
+                      + precision
+                      + " digits of DECIMAL("
+                      + precision
+                      + ", "
+                      + scale
+                      + ")");
+            }
+            return DecimalData.fromUnscaledLong(unscaled, precision, scale);
+          },
           (v, out) -> out.writeLong(((DecimalData) v).toUnscaledLong()));
     }
     return new ValueCodec(
@@ -163,13 +179,33 @@ public final class ValueCodec {
             throw new CodecException(
                 "a DECIMAL(" + precision + ", " + scale + ") takes 1 to 16 bytes, not " + length);
           }
-          return DecimalData.fromUnscaledBytes(in.readBytes(length), precision, scale);
+          DecimalData value = DecimalData.fromUnscaledBytes(in.readBytes(length), precision, scale);
+          if (value == null) {
+            throw new CodecException(
+                "the value has more than the "
+                    + precision
+                    + " digits of DECIMAL("
+                    + precision
+                    + ", "
+                    + scale
+                    + ")");
+          }
+          return value;
         },
         (v, out) -> {
           byte[] bytes = ((DecimalData) v).toUnscaledBytes();
           out.writeInt(bytes.length);
           out.writeBytes(bytes, 0, bytes.length);
         });
+  }
+
+  /** 10^n for the compact decimal precisions (n up to 18). */
+  private static long pow10(int n) {
+    long value = 1;
+    for (int i = 0; i < n; i++) {
+      value *= 10;
+    }
+    return value;
   }
 
   private static ValueCodec timestamp(LogicalType type, int precision) {

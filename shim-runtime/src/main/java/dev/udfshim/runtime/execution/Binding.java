@@ -11,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.table.types.DataType;
-import org.apache.flink.table.types.inference.TypeTransformations;
-import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.utils.DataTypeUtils;
-import org.apache.flink.table.types.utils.TypeConversions;
 
 /**
  * The spec matched to one eval method: which overload, and the exact Flink data types (with the
@@ -28,7 +24,7 @@ import org.apache.flink.table.types.utils.TypeConversions;
 public record Binding(ExtractedUdf udf, UdfSpec spec, UdfSignature signature, Method method) {
 
   public boolean isTable() {
-    return udf.kind().equals("TABLE");
+    return udf.isTable();
   }
 
   /** Finds the eval the spec asks for, or fails naming what was asked and what exists. */
@@ -40,16 +36,8 @@ public record Binding(ExtractedUdf udf, UdfSpec spec, UdfSignature signature, Me
       throw new BindingException(
           "The UDF named by spec_base64 cannot run (" + e.code() + "): " + e.getMessage());
     }
-    List<LogicalType> wanted = new ArrayList<>();
-    for (LogicalType type : spec.argumentTypes()) {
-      wanted.add(nullable(type));
-    }
-    LogicalType wantedResult = nullable(spec.resultType());
     for (UdfSignature signature : udf.signatures()) {
-      List<LogicalType> offered =
-          signature.argumentTypes().stream().map(t -> nullable(t.getLogicalType())).toList();
-      if (offered.equals(wanted)
-          && nullable(signature.returnType().getLogicalType()).equals(wantedResult)) {
+      if (matches(signature, spec)) {
         return new Binding(udf, spec, signature, evalMethod(udf, signature));
       }
     }
@@ -65,11 +53,20 @@ public record Binding(ExtractedUdf udf, UdfSpec spec, UdfSignature signature, Me
             + "; regenerate the spec with `gen-spec` for one of these.");
   }
 
-  /** Spec types carry the platform's nullability, signatures the method's: compare without. */
-  private static LogicalType nullable(LogicalType type) {
-    return DataTypeUtils.transform(
-            TypeConversions.fromLogicalToDataType(type), TypeTransformations.toNullable())
-        .getLogicalType();
+  private static boolean matches(UdfSignature signature, UdfSpec spec) {
+    List<DataType> arguments = signature.argumentTypes();
+    if (arguments.size() != spec.argumentTypes().size()
+        || !UdfSignature.sameIgnoringNullability(
+            signature.returnType().getLogicalType(), spec.resultType())) {
+      return false;
+    }
+    for (int i = 0; i < arguments.size(); i++) {
+      if (!UdfSignature.sameIgnoringNullability(
+          arguments.get(i).getLogicalType(), spec.argumentTypes().get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Method evalMethod(ExtractedUdf udf, UdfSignature signature)

@@ -61,7 +61,7 @@ public final class ExecutionHandler implements Handler {
       for (int i = 0; i < parallelism; i++) {
         instances.add(UdfInstance.open(binding, loader));
       }
-    } catch (HandlerException e) {
+    } catch (HandlerException | RuntimeException e) {
       instances.forEach(UdfInstance::close);
       throw e;
     }

@@ -2,7 +2,6 @@ package dev.udfshim.runtime.execution;
 
 import dev.udfshim.runtime.handler.HandlerException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,6 +17,7 @@ final class InstancePool {
   private final List<UdfInstance> all;
   private final Duration waitTimeout;
   private final String className;
+  private volatile boolean closed;
 
   InstancePool(List<UdfInstance> instances, Duration waitTimeout, String className) {
     this.all = List.copyOf(instances);
@@ -31,6 +31,9 @@ final class InstancePool {
   }
 
   byte[] call(byte[] payload) throws HandlerException {
+    if (closed) {
+      throw new HandlerException("The server is shutting down; call again once it is back.");
+    }
     UdfInstance instance;
     try {
       instance = idle.poll(waitTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -54,12 +57,26 @@ final class InstancePool {
     try {
       return instance.call(payload);
     } finally {
-      idle.add(instance);
+      release(instance);
     }
   }
 
+  /** Back to the pool; after close, closed here, so close() never runs beside an eval. */
+  private void release(UdfInstance instance) {
+    idle.add(instance);
+    if (closed) {
+      closeIdle();
+    }
+  }
+
+  /** Closes the idle instances now and each busy one as its call returns. */
   void close() {
-    for (UdfInstance instance : new ArrayList<>(all)) {
+    closed = true;
+    closeIdle();
+  }
+
+  private void closeIdle() {
+    for (UdfInstance instance = idle.poll(); instance != null; instance = idle.poll()) {
       instance.close();
     }
   }

@@ -11,6 +11,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.functions.WithConfigurationOpenContext;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.data.conversion.DataStructureConverter;
 import org.apache.flink.table.data.conversion.DataStructureConverters;
 import org.apache.flink.table.functions.FunctionContext;
@@ -93,13 +95,16 @@ final class UdfInstance {
     UserDefinedFunction function;
     try {
       function = (UserDefinedFunction) binding.udf().type().getConstructor().newInstance();
-      function.open(new FunctionContext(null, loader, null));
+      // An empty job configuration: getJobParameter answers its default instead of failing.
+      function.open(
+          new FunctionContext(null, loader, new WithConfigurationOpenContext(new Configuration())));
     } catch (ReflectiveOperationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       LOG.error("Cannot create '{}'", className, cause);
       throw new HandlerException(
           "Cannot create '" + className + "': " + Failures.describe(cause), cause);
-    } catch (Exception | LinkageError e) {
+    } catch (Throwable e) {
+      Failures.rethrowIfFatal(e);
       LOG.error("open() of '{}' failed", className, e);
       throw new HandlerException(
           "open() of '"
@@ -111,9 +116,15 @@ final class UdfInstance {
     }
     try {
       return new UdfInstance(binding, function, loader);
-    } catch (IllegalAccessException e) {
+    } catch (IllegalAccessException | RuntimeException e) {
+      closeQuietly(function, className);
       throw new HandlerException(
-          "Method " + binding.method() + " is not accessible; make it and its class public.", e);
+          "Cannot bind "
+              + binding.method()
+              + " ("
+              + Failures.describe(e)
+              + "); make the method and its class public.",
+          e);
     }
   }
 
@@ -141,7 +152,13 @@ final class UdfInstance {
         external[i] = argumentConverters.get(i).toExternalOrNull(internal[i]);
       } catch (RuntimeException e) {
         throw new HandlerException(
-            "Cannot decode " + arguments.describe(i) + ": its bytes are malformed (" + e + ").");
+            "Cannot convert "
+                + arguments.describe(i)
+                + " to the "
+                + binding.method().getParameterTypes()[i].getSimpleName()
+                + " that eval takes ("
+                + Failures.describe(e)
+                + "); if the value holds nulls, declare the parameter with boxed element types.");
       }
     }
     rows.clear();
@@ -149,9 +166,7 @@ final class UdfInstance {
     try {
       result = eval.invokeExact(external);
     } catch (Throwable t) {
-      if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-        throw (VirtualMachineError) t;
-      }
+      Failures.rethrowIfFatal(t);
       LOG.error("{} threw", binding.method(), t);
       throw new HandlerException(
           binding.udf().type().getName() + ".eval threw " + Failures.describe(t));
@@ -180,10 +195,15 @@ final class UdfInstance {
   }
 
   void close() {
+    closeQuietly(function, binding.udf().type().getName());
+  }
+
+  private static void closeQuietly(UserDefinedFunction function, String className) {
     try {
       function.close();
-    } catch (Exception e) {
-      LOG.warn("close() of '{}' failed", binding.udf().type().getName(), e);
+    } catch (Throwable e) {
+      Failures.rethrowIfFatal(e);
+      LOG.warn("close() of '{}' failed", className, e);
     }
   }
 }

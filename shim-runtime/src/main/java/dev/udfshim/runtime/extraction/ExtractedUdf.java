@@ -11,4 +11,9 @@ import java.util.List;
  * @param signatures in the documented order ({@link UdfSignature#ORDER})
  */
 public record ExtractedUdf(
-    Class<?> type, String kind, boolean deterministic, List<UdfSignature> signatures) {}
+    Class<?> type, String kind, boolean deterministic, List<UdfSignature> signatures) {
+
+  public boolean isTable() {
+    return kind.equals("TABLE");
+  }
+}

@@ -7,12 +7,6 @@ import java.util.List;
 final class Throwables {
   private Throwables() {}
 
-  /** {@code ClassName: message}. */
-  static String describe(Throwable t) {
-    String message = t.getMessage();
-    return t.getClass().getName() + (message == null ? "" : ": " + message);
-  }
-
   /**
    * The innermost {@code count} distinct messages of the cause chain, on one line. Flink wraps the
    * specific reason (which parameter, which class) in generic outer messages, so the innermost ones

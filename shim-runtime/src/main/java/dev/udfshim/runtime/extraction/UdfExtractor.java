@@ -1,6 +1,7 @@
 package dev.udfshim.runtime.extraction;
 
 import dev.udfshim.runtime.codec.WireTypes;
+import dev.udfshim.runtime.handler.Failures;
 import io.confluent.flink.udf.extractor.v1.Error;
 import io.confluent.flink.udf.extractor.v1.ErrorCode;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
@@ -46,7 +47,7 @@ public final class UdfExtractor {
     } catch (RuntimeException | LinkageError e) {
       return error(
           ErrorCode.UNKNOWN,
-          "Extraction of '" + className + "' failed unexpectedly: " + Throwables.describe(e));
+          "Extraction of '" + className + "' failed unexpectedly: " + Failures.describe(e));
     }
   }
 
@@ -68,8 +69,13 @@ public final class UdfExtractor {
     }
     Class<?> type = load(className);
     String kind = kind(className, type);
-    UserDefinedFunction function = instantiate(className, type);
-    rejectUnsupportedShapes(className, type);
+    UserDefinedFunction function;
+    try {
+      function = instantiate(className, type);
+      rejectUnsupportedShapes(className, type);
+    } catch (LinkageError e) {
+      throw linkageFailure(className, e);
+    }
 
     ShimDataTypeFactory factory = new ShimDataTypeFactory(loader);
     List<UdfSignature> signatures;
@@ -102,7 +108,7 @@ public final class UdfExtractor {
           "isDeterministic() of '"
               + className
               + "' threw "
-              + Throwables.describe(e)
+              + Failures.describe(e)
               + "; make it return a constant.");
     }
     return new ExtractedUdf(type, kind, deterministic, signatures);
@@ -121,6 +127,35 @@ public final class UdfExtractor {
               .addAllArgumentNames(signature.argumentNames()));
     }
     return response.build();
+  }
+
+  /**
+   * A class that loaded but cannot be used: its static initializer failed (on an earlier request
+   * too), or a class its methods need is missing.
+   */
+  private static ExtractionException linkageFailure(String className, LinkageError e) {
+    if (e instanceof ExceptionInInitializerError
+        || String.valueOf(e.getMessage()).startsWith("Could not initialize class")) {
+      return new ExtractionException(
+          ErrorCode.GENERAL_FAILED_EXTRACTION,
+          "The static initializer of '"
+              + className
+              + "' failed ("
+              + Failures.describe(e.getCause() != null ? e.getCause() : e)
+              + "); make class loading succeed without external resources.");
+    }
+    if (e instanceof NoClassDefFoundError) {
+      return new ExtractionException(
+          ErrorCode.USER_CODE_NOT_FOUND,
+          "Class '"
+              + className
+              + "' needs class '"
+              + e.getMessage()
+              + "', which is missing; bundle that dependency in the UDF jar.");
+    }
+    return new ExtractionException(
+        ErrorCode.GENERAL_FAILED_EXTRACTION,
+        "Class '" + className + "' cannot be used: " + Failures.describe(e) + ".");
   }
 
   private Class<?> load(String className) throws ExtractionException {
@@ -156,7 +191,7 @@ public final class UdfExtractor {
     } catch (LinkageError e) {
       throw new ExtractionException(
           ErrorCode.GENERAL_FAILED_EXTRACTION,
-          "Class '" + className + "' cannot be loaded: " + Throwables.describe(e) + ".");
+          "Class '" + className + "' cannot be loaded: " + Failures.describe(e) + ".");
     }
   }
 
@@ -228,20 +263,12 @@ public final class UdfExtractor {
           "The constructor of '"
               + className
               + "' threw "
-              + Throwables.describe(e.getCause())
+              + Failures.describe(e.getCause())
               + "; make it succeed without external resources, or move that work to open().");
-    } catch (ExceptionInInitializerError e) {
-      throw new ExtractionException(
-          ErrorCode.GENERAL_FAILED_EXTRACTION,
-          "The static initializer of '"
-              + className
-              + "' threw "
-              + Throwables.describe(e.getCause() != null ? e.getCause() : e)
-              + "; make class loading succeed without external resources.");
     } catch (ReflectiveOperationException e) {
       throw new ExtractionException(
           ErrorCode.NO_PUBLIC_NO_ARG_CONSTRUCTOR,
-          "Class '" + className + "' cannot be instantiated: " + Throwables.describe(e) + ".");
+          "Class '" + className + "' cannot be instantiated: " + Failures.describe(e) + ".");
     }
   }
 
@@ -325,7 +352,7 @@ public final class UdfExtractor {
           "Class '"
               + className
               + "' cannot be serialized: "
-              + Throwables.describe(e)
+              + Failures.describe(e)
               + "; mark fields that cannot be serialized transient.");
     }
   }

@@ -3,6 +3,10 @@ package dev.udfshim.runtime.extraction;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.inference.TypeTransformations;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.utils.DataTypeUtils;
+import org.apache.flink.table.types.utils.TypeConversions;
 
 /**
  * One callable form of a UDF: argument names (empty when the class file has none), argument types
@@ -42,6 +46,20 @@ public record UdfSignature(
 
   public String returnTypeString() {
     return typeString(returnType);
+  }
+
+  /**
+   * Equal types, nullability aside at every level: the platform may declare nullable what a method
+   * declares NOT NULL (a primitive), and the other way round.
+   */
+  public static boolean sameIgnoringNullability(LogicalType a, LogicalType b) {
+    return nullable(a).equals(nullable(b));
+  }
+
+  private static LogicalType nullable(LogicalType type) {
+    return DataTypeUtils.transform(
+            TypeConversions.fromLogicalToDataType(type), TypeTransformations.toNullable())
+        .getLogicalType();
   }
 
   /** Flink's serializable type string: keeps precision and nullability. */

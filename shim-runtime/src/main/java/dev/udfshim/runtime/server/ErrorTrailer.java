@@ -54,7 +54,7 @@ public final class ErrorTrailer implements ServerInterceptor {
     StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
     for (int i = 0; i < text.length() && out.length() < MAX_LENGTH; i++) {
       char c = text.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? c : (c == '\n' || c == '\t' ? ' ' : '?'));
+      out.append(c >= 0x20 && c < 0x7f ? c : (c == '\n' || c == '\r' || c == '\t' ? ' ' : '?'));
     }
     return out.toString().strip();
   }

@@ -35,7 +35,8 @@ public final class HandlerHost {
     } catch (HandlerException e) {
       LOG.error("Handler {} failed to open: {}", handlerName(), e.getMessage());
       openFailure = "The handler could not start: " + e.getMessage();
-    } catch (Exception | LinkageError e) {
+    } catch (Throwable e) {
+      Failures.rethrowIfFatal(e);
       LOG.error("Handler {} failed to open", handlerName(), e);
       openFailure = "The handler could not start: " + Failures.describe(e);
     }
@@ -53,7 +54,8 @@ public final class HandlerHost {
     } catch (HandlerException e) {
       LOG.warn("Request failed: {}", e.getMessage());
       throw new HandlerFailure(e.getMessage());
-    } catch (Exception | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) {
+      Failures.rethrowIfFatal(e);
       LOG.error("Handler {} failed on a request", handlerName(), e);
       throw new HandlerFailure(Failures.describe(e));
     }
@@ -62,7 +64,8 @@ public final class HandlerHost {
   public void close() {
     try {
       handler.close(context);
-    } catch (Exception | LinkageError e) {
+    } catch (Throwable e) {
+      Failures.rethrowIfFatal(e);
       LOG.warn("Handler {} failed to close", handlerName(), e);
     }
   }

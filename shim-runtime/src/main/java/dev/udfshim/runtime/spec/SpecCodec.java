@@ -110,7 +110,10 @@ public final class SpecCodec {
       LogicalType result = parseType(in.readUTF(), "the result");
       int count = in.readInt();
       if (count < 0 || count > 65_535) {
-        throw new SpecException("the binary spec declares " + count + " arguments");
+        throw new SpecException(
+            "spec_base64 holds a binary spec that declares "
+                + count
+                + " arguments; regenerate it with `gen-spec`.");
       }
       List<String> names = new ArrayList<>();
       List<LogicalType> types = new ArrayList<>();
@@ -156,7 +159,7 @@ public final class SpecCodec {
       String name = spec.argumentNames().get(i);
       input.addFields(
           Schema.Field.newBuilder()
-              .setName(name != null ? name : "a" + i)
+              .setName(name != null ? name : UdfSpec.defaultName(i))
               .setType(SpecTypes.toFieldType(spec.argumentTypes().get(i))));
     }
     Schema output =

@@ -35,11 +35,17 @@ public record UdfSpec(
     List<String> names = new ArrayList<>();
     List<LogicalType> types = new ArrayList<>();
     for (int i = 0; i < signature.argumentTypes().size(); i++) {
-      names.add(signature.argumentNames().isEmpty() ? "a" + i : signature.argumentNames().get(i));
+      names.add(
+          signature.argumentNames().isEmpty() ? defaultName(i) : signature.argumentNames().get(i));
       types.add(signature.argumentTypes().get(i).getLogicalType());
     }
     return new UdfSpec(
         pluginId, className, names, types, signature.returnType().getLogicalType(), Map.of());
+  }
+
+  /** The name of argument {@code i} when the class file has none: a0, a1, ... */
+  public static String defaultName(int i) {
+    return "a" + i;
   }
 
   /** "(i BIGINT, j BIGINT) -> BIGINT". */

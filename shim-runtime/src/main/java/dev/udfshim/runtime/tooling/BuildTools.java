@@ -10,6 +10,8 @@ import dev.udfshim.runtime.extraction.ExtractionException;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
 import dev.udfshim.runtime.handler.ConfigDirContext;
+import dev.udfshim.runtime.handler.Context;
+import dev.udfshim.runtime.handler.Failures;
 import dev.udfshim.runtime.handler.HandlerRegistry;
 import dev.udfshim.runtime.server.HandlerHost;
 import dev.udfshim.runtime.server.ShimServer;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.functions.TableFunction;
@@ -93,6 +96,10 @@ public final class BuildTools {
         functions.add(new Function(name, udf.kind(), udf.deterministic(), signatures));
       } catch (ExtractionException e) {
         failures.add(new Failure(name, e.code().name(), e.getMessage()));
+      } catch (RuntimeException | LinkageError e) {
+        failures.add(
+            new Failure(
+                name, "UNKNOWN", "Extraction of '" + name + "' failed: " + Failures.describe(e)));
       }
     }
     Signatures answer = new Signatures(version(), functions, failures);
@@ -157,6 +164,8 @@ public final class BuildTools {
     }
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     Path out = Path.of(request.outputDirectory());
+    // Specs of renamed or removed signatures must not linger into the artifact.
+    deleteTree(out);
     List<String> files = new ArrayList<>();
     for (Function function : signatures.functions()) {
       for (Signature signature : function.signatures()) {
@@ -271,14 +280,25 @@ public final class BuildTools {
   private static ShimServer start(String handler, String configDirectory, String host, int port)
       throws IOException {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    Path config =
+    Context context =
         configDirectory != null
-            ? Path.of(configDirectory)
-            : Files.createTempDirectory("shim-config");
+            ? new ConfigDirContext(Path.of(configDirectory))
+            : key -> Optional.empty();
     return ShimServer.start(
-        host,
-        port,
-        new HandlerHost(HandlerRegistry.create(handler, loader), new ConfigDirContext(config)));
+        host, port, new HandlerHost(HandlerRegistry.create(handler, loader), context));
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot empty " + root, e);
+    }
   }
 
   private static void write(Path file, String text) {

@@ -194,7 +194,8 @@ class ExecutionHandlerTest {
     assertThatThrownBy(() -> handler.handleRequest(new byte[] {0, 1, 2}, context))
         .hasMessage(
             "Cannot decode argument 1 (x BIGINT): the payload ends after 3 bytes, in the middle"
-                + " of an 8-byte value (needs 8, 2 left).");
+                + " of an 8-byte value (needs 8, 2 left)"
+                + "; send the arguments encoded by the spec's types, e.g. with `shim encode-args`.");
     assertThatThrownBy(() -> handler.handleRequest(new byte[] {1, 1}, context))
         .hasMessage(
             "The payload has 1 bytes left after the last of its 1 arguments; send exactly the"

@@ -1,7 +1,6 @@
 package dev.udfshim.runtime.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.udfshim.runtime.handler.ConfigDirContext;
 import io.confluent.flink.udf.extractor.v1.ErrorCode;
@@ -82,12 +81,42 @@ class ExtractionHandlerTest {
   }
 
   @Test
-  void badTimeoutVarFailsOpenWithTheVarName() throws Exception {
-    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "soon");
+  void badTimeoutVarKeepsTheDefaultSoExtractionStillAnswers() throws Exception {
+    assertThat(ExtractionHandler.timeout("soon")).isEqualTo(ExtractionHandler.DEFAULT_TIMEOUT);
+    assertThat(ExtractionHandler.timeout("0")).isEqualTo(ExtractionHandler.DEFAULT_TIMEOUT);
+    assertThat(ExtractionHandler.timeout("99999999999999"))
+        .isEqualTo(ExtractionHandler.DEFAULT_TIMEOUT);
+    assertThat(ExtractionHandler.timeout("5")).hasSeconds(5);
 
-    assertThatThrownBy(() -> handler.open(new ConfigDirContext(configDir)))
-        .hasMessage(
-            "Config var shim.extraction.timeout.seconds must be a whole number of seconds, not"
-                + " 'soon'.");
+    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "soon");
+    ConfigDirContext context = new ConfigDirContext(configDir);
+    handler.open(context);
+    byte[] good =
+        ExtractionRequest.newBuilder()
+            .setClassName("tests.udf_fixtures.add_one")
+            .build()
+            .toByteArray();
+    assertThat(ExtractionResponse.parseFrom(handler.handleRequest(good, context)).hasError())
+        .isFalse();
+  }
+
+  @Test
+  void failedStaticInitializerIsTheSameAnswerOnEveryRequest() throws Exception {
+    ConfigDirContext context = new ConfigDirContext(configDir);
+    handler.open(context);
+    byte[] request =
+        ExtractionRequest.newBuilder()
+            .setClassName("dev.udfshim.fixtures.Broken$FailsToInitialize")
+            .build()
+            .toByteArray();
+    for (int i = 0; i < 2; i++) {
+      ExtractionResponse response =
+          ExtractionResponse.parseFrom(handler.handleRequest(request, context));
+      assertThat(response.getError().getCode()).isEqualTo(ErrorCode.GENERAL_FAILED_EXTRACTION);
+      assertThat(response.getError().getErrorMessage())
+          .startsWith(
+              "The static initializer of 'dev.udfshim.fixtures.Broken$FailsToInitialize' failed (")
+          .endsWith("); make class loading succeed without external resources.");
+    }
   }
 }
