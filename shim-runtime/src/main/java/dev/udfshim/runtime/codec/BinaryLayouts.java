@@ -48,7 +48,7 @@ final class BinaryLayouts {
     for (int i = 0; i < count; i++) {
       if (!isNull(segments[0], base + 4, i)) {
         long slot = segments[0].getLong(slots + 8 * i);
-        checkSlot(segments, base, size, slot, elementType, "array element ", i);
+        checkSlot(segments, base, size, slot, elementType, null, i);
       }
     }
   }
@@ -100,14 +100,14 @@ final class BinaryLayouts {
       LogicalType fieldType = type.getTypeAt(i);
       if (isVariable(fieldType) && !isNull(segments[0], base, i + 8)) {
         long slot = segments[0].getLong(slots + 8 * i);
-        checkSlot(segments, base, size, slot, fieldType, "field ", type.getFieldNames().get(i));
+        checkSlot(segments, base, size, slot, fieldType, type, i);
       }
     }
   }
 
   /**
    * The 8-byte slot of a variable-length value: inline bytes, or offset and size in the section.
-   * The label ({@code what} + {@code which}) is only built for an error: this runs per value.
+   * {@code row} and {@code index} name the slot in a message; {@code row} is null in an array.
    */
   private static void checkSlot(
       MemorySegment[] segments,
@@ -115,8 +115,8 @@ final class BinaryLayouts {
       int size,
       long slot,
       LogicalType type,
-      String what,
-      Object which)
+      RowType row,
+      int index)
       throws CodecException {
     int offset = (int) (slot >>> 32);
     int length = (int) slot;
@@ -124,37 +124,37 @@ final class BinaryLayouts {
       case CHAR, VARCHAR, BINARY, VARBINARY -> {
         if ((slot & INLINE_MARK) != 0) {
           if ((slot & INLINE_LENGTH) >>> 56 > 7) {
-            throw new CodecException(what + which + " claims more than 7 inline bytes");
+            throw new CodecException(where(row, index) + " claims more than 7 inline bytes");
           }
           return;
         }
-        within(offset, length, size, what, which);
+        within(offset, length, size, row, index);
       }
       case DECIMAL -> {
-        within(offset, length, size, what, which);
+        within(offset, length, size, row, index);
         if (length < 1 || length > 16) {
           throw new CodecException(
-              what + which + " holds a decimal of " + length + " bytes, not 1 to 16");
+              where(row, index) + " holds a decimal of " + length + " bytes, not 1 to 16");
         }
       }
       case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
-        within(offset, 8, size, what, which);
+        within(offset, 8, size, row, index);
         if (length < 0 || length > 999_999) {
           throw new CodecException(
-              what + which + " has " + length + " nanoseconds, not 0 to 999999");
+              where(row, index) + " has " + length + " nanoseconds, not 0 to 999999");
         }
       }
       case ARRAY -> {
-        within(offset, length, size, what, which);
+        within(offset, length, size, row, index);
         checkArray(segments, base + offset, length, type.getChildren().get(0));
       }
       case MAP -> {
-        within(offset, length, size, what, which);
+        within(offset, length, size, row, index);
         MapType map = (MapType) type;
         checkMap(segments, base + offset, length, map.getKeyType(), map.getValueType());
       }
       case MULTISET -> {
-        within(offset, length, size, what, which);
+        within(offset, length, size, row, index);
         checkMap(
             segments,
             base + offset,
@@ -163,11 +163,16 @@ final class BinaryLayouts {
             new org.apache.flink.table.types.logical.IntType(false));
       }
       case ROW -> {
-        within(offset, length, size, what, which);
+        within(offset, length, size, row, index);
         checkRow(segments, base + offset, length, (RowType) type);
       }
       default -> throw new IllegalStateException("not variable-length: " + type);
     }
+  }
+
+  /** "field name" of a row, "array element i" otherwise; built only for an error message. */
+  private static String where(RowType row, int index) {
+    return row != null ? "field " + row.getFieldNames().get(index) : "array element " + index;
   }
 
   /** Bit {@code index} of the null bit set at {@code bits}, as Flink's layouts store it. */
@@ -175,12 +180,11 @@ final class BinaryLayouts {
     return (segment.get(bits + (index >>> 3)) & (1 << (index & 7))) != 0;
   }
 
-  private static void within(int offset, int length, int size, String what, Object which)
+  private static void within(int offset, int length, int size, RowType row, int index)
       throws CodecException {
     if (offset < 0 || length < 0 || (long) offset + length > size) {
       throw new CodecException(
-          what
-              + which
+          where(row, index)
               + " points at bytes "
               + offset
               + " to "
