@@ -146,8 +146,9 @@ public final class SpecCodec {
               + what
               + " ('"
               + text
-              + "') does not parse: "
-              + e.getMessage(),
+              + "') does not parse ("
+              + e.getMessage()
+              + "); regenerate the spec with `gen-spec`.",
           e);
     }
   }

@@ -112,6 +112,24 @@ class SpecCodecTest {
   }
 
   @Test
+  void olderBinaryFormWithABadTypeSaysWhichAndWhatToDo() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    for (String field : new String[] {"org", "env", "plugin", "version", "x.Y"}) {
+      out.writeUTF(field);
+    }
+    out.writeBoolean(true);
+    out.writeUTF("BIGINTEGER");
+    out.writeInt(0);
+
+    assertThatThrownBy(
+            () -> SpecCodec.fromBase64(Base64.getEncoder().encodeToString(bytes.toByteArray())))
+        .hasMessageStartingWith(
+            "In spec_base64, the type of the result ('BIGINTEGER') does not parse (")
+        .hasMessageEndingWith("); regenerate the spec with `gen-spec`.");
+  }
+
+  @Test
   void badBase64() {
     assertThatThrownBy(() -> SpecCodec.fromBase64("not base64!"))
         .isInstanceOf(SpecException.class)
