@@ -1,6 +1,7 @@
 package dev.udfshim.runtime.spec;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.udfshim.runtime.codec.WireTypes;
 import io.confluent.flink.udf.execution.v1.FlinkExecApi.CoderInfoDescriptor;
 import io.confluent.flink.udf.execution.v1.FlinkExecApi.PythonRemoteUdfSpec;
 import io.confluent.flink.udf.execution.v1.FlinkExecApi.Schema;
@@ -139,7 +140,18 @@ public final class SpecCodec {
 
   private static LogicalType parseType(String text, String what) throws SpecException {
     try {
-      return LogicalTypeParser.parse(text, SpecCodec.class.getClassLoader());
+      LogicalType type = LogicalTypeParser.parse(text, SpecCodec.class.getClassLoader());
+      // Unknown names parse as catalog type references; the wire format carries none of those.
+      if (WireTypes.firstUnsupported(type).isPresent()) {
+        throw new SpecException(
+            "In spec_base64, the type of "
+                + what
+                + " ('"
+                + text
+                + "') is not one the remote UDF wire format carries; regenerate the spec with"
+                + " `gen-spec`.");
+      }
+      return type;
     } catch (ValidationException e) {
       throw new SpecException(
           "In spec_base64, the type of "
