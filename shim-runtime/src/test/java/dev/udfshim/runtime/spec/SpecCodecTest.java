@@ -111,21 +111,29 @@ class SpecCodecTest {
                 Map.of("confluent.remote-udf.adapter.parallelism", "4")));
   }
 
-  @Test
-  void olderBinaryFormWithABadTypeSaysWhichAndWhatToDo() throws Exception {
+  private static String legacySpecReturning(String resultType) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
     for (String field : new String[] {"org", "env", "plugin", "version", "x.Y"}) {
       out.writeUTF(field);
     }
     out.writeBoolean(true);
-    out.writeUTF("BIGINTEGER");
+    out.writeUTF(resultType);
     out.writeInt(0);
+    return Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
 
-    assertThatThrownBy(
-            () -> SpecCodec.fromBase64(Base64.getEncoder().encodeToString(bytes.toByteArray())))
+  @Test
+  void olderBinaryFormWithABadTypeSaysWhichAndWhatToDo() throws Exception {
+    String unknown = legacySpecReturning("BIGINTEGER");
+    assertThatThrownBy(() -> SpecCodec.fromBase64(unknown))
+        .hasMessage(
+            "In spec_base64, the type of the result ('BIGINTEGER') is not one the remote UDF wire"
+                + " format carries; regenerate the spec with `gen-spec`.");
+    String broken = legacySpecReturning("DECIMAL(10,");
+    assertThatThrownBy(() -> SpecCodec.fromBase64(broken))
         .hasMessageStartingWith(
-            "In spec_base64, the type of the result ('BIGINTEGER') does not parse (")
+            "In spec_base64, the type of the result ('DECIMAL(10,') does not parse (")
         .hasMessageEndingWith("); regenerate the spec with `gen-spec`.");
   }
 
