@@ -31,18 +31,11 @@ class ServeProcessIT {
 
   /** serve on a free loopback port, with the fixture UDFs. */
   private static List<String> serveCommand(String handler, Path configDir) {
-    return shimCommand(
-        "serve",
-        "--handler_name",
-        handler,
-        "--config_override_dir",
-        configDir.toString(),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "0",
-        "--udf-classpath",
-        System.getProperty("shim.fixtures.jar"));
+    List<String> command = shimCommand();
+    command.addAll(ShimProcess.serveArguments(handler, configDir));
+    command.add("--udf-classpath");
+    command.add(System.getProperty("shim.fixtures.jar"));
+    return command;
   }
 
   /**

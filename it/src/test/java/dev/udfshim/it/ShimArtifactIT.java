@@ -9,6 +9,7 @@ import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
@@ -57,18 +58,10 @@ class ShimArtifactIT {
   }
 
   private static ShimProcess serve(String handler, Path configDir) throws Exception {
-    return ShimProcess.start(
-        List.of(
-            unpacked.resolve("bin/shim").toString(),
-            "serve",
-            "--handler_name",
-            handler,
-            "--config_override_dir",
-            configDir.toString(),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0"));
+    List<String> command = new ArrayList<>();
+    command.add(unpacked.resolve("bin/shim").toString());
+    command.addAll(ShimProcess.serveArguments(handler, configDir));
+    return ShimProcess.start(command);
   }
 
   @Test

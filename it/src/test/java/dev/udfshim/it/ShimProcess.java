@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,20 @@ final class ShimProcess implements AutoCloseable {
     this.process = process;
     this.port = port;
     this.handler = handler;
+  }
+
+  /** The arguments of {@code serve} on a free loopback port, as every test starts it. */
+  static List<String> serveArguments(String handler, Path configDir) {
+    return List.of(
+        "serve",
+        "--handler_name",
+        handler,
+        "--config_override_dir",
+        configDir.toString(),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0");
   }
 
   /** Starts the command (which must bind 127.0.0.1 with --port 0) and waits for its ready line. */

@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.codec;
 
+import java.util.function.Supplier;
 import org.apache.flink.core.memory.MemorySegment;
 import org.apache.flink.core.memory.MemorySegmentFactory;
 import org.apache.flink.table.data.ArrayData;
@@ -236,51 +237,54 @@ public final class ValueCodec {
   private static ValueCodec array(LogicalType type) {
     LogicalType elementType = type.getChildren().get(0);
     ArrayDataSerializer serializer = new ArrayDataSerializer(elementType);
-    return new ValueCodec(
+    return section(
         type,
-        in -> {
-          int length = in.readLength();
-          MemorySegment[] segments = segment(in);
-          BinaryLayouts.checkArray(segments, in.position(), length, elementType);
-          BinaryArrayData array = new BinaryArrayData();
-          array.pointTo(segments, in.position(), length);
-          in.skip(length);
-          return array;
-        },
+        (segments, base, size) -> BinaryLayouts.checkArray(segments, base, size, elementType),
+        BinaryArrayData::new,
         (v, out) -> writeSection(serializer.toBinaryArray((ArrayData) v), out));
   }
 
   private static ValueCodec map(LogicalType type, LogicalType keyType, LogicalType valueType) {
     MapDataSerializer serializer = new MapDataSerializer(keyType, valueType);
-    return new ValueCodec(
+    return section(
         type,
-        in -> {
-          int length = in.readLength();
-          MemorySegment[] segments = segment(in);
-          BinaryLayouts.checkMap(segments, in.position(), length, keyType, valueType);
-          BinaryMapData map = new BinaryMapData();
-          map.pointTo(segments, in.position(), length);
-          in.skip(length);
-          return map;
-        },
+        (segments, base, size) -> BinaryLayouts.checkMap(segments, base, size, keyType, valueType),
+        BinaryMapData::new,
         (v, out) -> writeSection(serializer.toBinaryMap((MapData) v), out));
   }
 
   private static ValueCodec row(RowType type) {
-    int arity = type.getFieldCount();
     RowDataSerializer serializer = new RowDataSerializer(type);
+    return section(
+        type,
+        (segments, base, size) -> BinaryLayouts.checkRow(segments, base, size, type),
+        () -> new BinaryRowData(type.getFieldCount()),
+        (v, out) -> writeSection(serializer.toBinaryRow((RowData) v), out));
+  }
+
+  @FunctionalInterface
+  private interface LayoutCheck {
+    void check(MemorySegment[] segments, int base, int size) throws CodecException;
+  }
+
+  /**
+   * An int32 length, then one of Flink's binary layouts: checked, then wrapped in place over the
+   * payload (no copy).
+   */
+  private static ValueCodec section(
+      LogicalType type, LayoutCheck check, Supplier<BinarySection> create, Writer writer) {
     return new ValueCodec(
         type,
         in -> {
           int length = in.readLength();
           MemorySegment[] segments = segment(in);
-          BinaryLayouts.checkRow(segments, in.position(), length, type);
-          BinaryRowData row = new BinaryRowData(arity);
-          row.pointTo(segments, in.position(), length);
+          check.check(segments, in.position(), length);
+          BinarySection section = create.get();
+          section.pointTo(segments, in.position(), length);
           in.skip(length);
-          return row;
+          return section;
         },
-        (v, out) -> writeSection(serializer.toBinaryRow((RowData) v), out));
+        writer);
   }
 
   private static MemorySegment[] segment(WireReader in) {

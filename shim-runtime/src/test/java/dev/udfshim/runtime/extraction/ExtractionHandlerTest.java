@@ -22,6 +22,10 @@ class ExtractionHandlerTest {
     handler.close(new ConfigDirContext(configDir));
   }
 
+  private static byte[] request(String className) {
+    return ExtractionRequest.newBuilder().setClassName(className).build().toByteArray();
+  }
+
   @Test
   void protocolWorkedExampleByteForByte() throws Exception {
     ConfigDirContext context = new ConfigDirContext(configDir);
@@ -56,11 +60,7 @@ class ExtractionHandlerTest {
     Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "1\n");
     ConfigDirContext context = new ConfigDirContext(configDir);
     handler.open(context);
-    byte[] hanging =
-        ExtractionRequest.newBuilder()
-            .setClassName("dev.udfshim.fixtures.Broken$HangsInConstructor")
-            .build()
-            .toByteArray();
+    byte[] hanging = request("dev.udfshim.fixtures.Broken$HangsInConstructor");
 
     ExtractionResponse response =
         ExtractionResponse.parseFrom(handler.handleRequest(hanging, context));
@@ -71,13 +71,12 @@ class ExtractionHandlerTest {
             "Extraction of 'dev.udfshim.fixtures.Broken$HangsInConstructor' did not finish within"
                 + " 1 s; its static initializer or constructor blocks: make them return without"
                 + " waiting on external resources.");
-    byte[] good =
-        ExtractionRequest.newBuilder()
-            .setClassName("tests.udf_fixtures.add_one")
-            .build()
-            .toByteArray();
+    byte[] good = request("tests.udf_fixtures.add_one");
     assertThat(ExtractionResponse.parseFrom(handler.handleRequest(good, context)).hasError())
         .isFalse();
+    // Asked again, the class is not run again (it would hold another thread): same answer.
+    assertThat(ExtractionResponse.parseFrom(handler.handleRequest(hanging, context)))
+        .isEqualTo(response);
   }
 
   @Test
@@ -91,11 +90,7 @@ class ExtractionHandlerTest {
     Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "soon");
     ConfigDirContext context = new ConfigDirContext(configDir);
     handler.open(context);
-    byte[] good =
-        ExtractionRequest.newBuilder()
-            .setClassName("tests.udf_fixtures.add_one")
-            .build()
-            .toByteArray();
+    byte[] good = request("tests.udf_fixtures.add_one");
     assertThat(ExtractionResponse.parseFrom(handler.handleRequest(good, context)).hasError())
         .isFalse();
   }
@@ -104,11 +99,7 @@ class ExtractionHandlerTest {
   void failedStaticInitializerIsTheSameAnswerOnEveryRequest() throws Exception {
     ConfigDirContext context = new ConfigDirContext(configDir);
     handler.open(context);
-    byte[] request =
-        ExtractionRequest.newBuilder()
-            .setClassName("dev.udfshim.fixtures.Broken$FailsToInitialize")
-            .build()
-            .toByteArray();
+    byte[] request = request("dev.udfshim.fixtures.Broken$FailsToInitialize");
     for (int i = 0; i < 2; i++) {
       ExtractionResponse response =
           ExtractionResponse.parseFrom(handler.handleRequest(request, context));
