@@ -9,6 +9,7 @@ import dev.udfshim.runtime.spec.UdfSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.util.TimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +57,11 @@ public final class ExecutionHandler implements Handler {
     int parallelism = parallelism(setting(context, spec, PARALLELISM, "1"));
     Duration waitTimeout = duration(setting(context, spec, WAIT_TIMEOUT, "1 min"));
     ClassLoader loader = binding.udf().type().getClassLoader();
+    Map<String, String> jobParameters = JobParameters.from(context);
     List<UdfInstance> instances = new ArrayList<>();
     try {
       for (int i = 0; i < parallelism; i++) {
-        instances.add(UdfInstance.open(binding, loader));
+        instances.add(UdfInstance.open(binding, loader, jobParameters));
       }
     } catch (HandlerException | RuntimeException e) {
       instances.forEach(UdfInstance::close);

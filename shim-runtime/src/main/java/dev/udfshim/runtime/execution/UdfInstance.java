@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.WithConfigurationOpenContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.data.conversion.DataStructureConverter;
@@ -90,14 +91,18 @@ final class UdfInstance {
   }
 
   /** A new instance of the UDF, opened. */
-  static UdfInstance open(Binding binding, ClassLoader loader) throws HandlerException {
+  static UdfInstance open(Binding binding, ClassLoader loader, Map<String, String> jobParameters)
+      throws HandlerException {
     String className = binding.udf().type().getName();
     UserDefinedFunction function;
     try {
       function = (UserDefinedFunction) binding.udf().type().getConstructor().newInstance();
-      // An empty job configuration: getJobParameter answers its default instead of failing.
+      // getJobParameter answers from this configuration: the config vars, else the default.
       function.open(
-          new FunctionContext(null, loader, new WithConfigurationOpenContext(new Configuration())));
+          new FunctionContext(
+              null,
+              loader,
+              new WithConfigurationOpenContext(Configuration.fromMap(jobParameters))));
     } catch (ReflectiveOperationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       LOG.error("Cannot create '{}'", className, cause);

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Config vars from a config override folder: the value of var {@code K} is the content of the file
@@ -40,5 +43,21 @@ public final class ConfigDirContext implements Context {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read config var file " + file, e);
     }
+  }
+
+  /** The regular files of the folder whose names are valid keys. */
+  @Override
+  public Set<String> configKeys() {
+    Set<String> keys = new TreeSet<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      files
+          .filter(Files::isRegularFile)
+          .map(file -> file.getFileName().toString())
+          .filter(name -> KEY.matcher(name).matches())
+          .forEach(keys::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the config override dir " + directory, e);
+    }
+    return keys;
   }
 }

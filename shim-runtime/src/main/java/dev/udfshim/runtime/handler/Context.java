@@ -1,10 +1,16 @@
 package dev.udfshim.runtime.handler;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** What a handler can ask of its host: the platform's config vars. */
 public interface Context {
 
   /** The value of config var {@code key}, or empty when it is not set. */
   Optional<String> getConfigValue(String key);
+
+  /** The names of the config vars that are set, for handlers that pass them all on. */
+  default Set<String> configKeys() {
+    return Set.of();
+  }
 }

@@ -204,6 +204,19 @@ class ExecutionHandlerTest {
   }
 
   @Test
+  void jobParametersAnswerFromTheConfigVars() throws Exception {
+    Files.writeString(configDir.resolve("greeting"), "hi there\n");
+    open("dev.udfshim.fixtures.Exec$Greeting");
+    assertThat(decodeScalar(call())).isEqualTo("hi there");
+  }
+
+  @Test
+  void jobParametersThatAreNotSetAnswerTheirDefault() throws Exception {
+    open("dev.udfshim.fixtures.Exec$Greeting");
+    assertThat(decodeScalar(call())).isEqualTo("hello");
+  }
+
+  @Test
   void instancesAreOpenedPerParallelismAndClosed() throws Exception {
     Files.writeString(configDir.resolve(ExecutionHandler.PARALLELISM), "3");
     int opened = Exec.Lifecycle.OPENED.get();

@@ -30,4 +30,14 @@ class ConfigDirContextTest {
     assertThat(context.getConfigValue("..")).isEmpty();
     assertThat(context.getConfigValue(null)).isEmpty();
   }
+
+  @Test
+  void keysAreTheFilesWithValidNames() throws Exception {
+    Files.writeString(dir.resolve("spec_base64"), "x");
+    Files.writeString(dir.resolve("db.url"), "jdbc:x");
+    Files.writeString(dir.resolve("not a key"), "x");
+    Files.createDirectory(dir.resolve("folder"));
+
+    assertThat(new ConfigDirContext(dir).configKeys()).containsExactly("db.url", "spec_base64");
+  }
 }
