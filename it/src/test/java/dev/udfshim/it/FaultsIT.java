@@ -39,6 +39,7 @@ class FaultsIT {
   private static ShimZip zip;
   @TempDir Path work;
   private final List<ManagedChannel> channels = new ArrayList<>();
+  private int servers;
 
   @BeforeAll
   static void unzip() {
@@ -52,7 +53,7 @@ class FaultsIT {
 
   private ShimProcess serve(String udf, Map<String, String> vars, Map<String, String> env)
       throws Exception {
-    Path config = zip.specWith(PACKAGE + udf, vars, work.resolve(udf + "-config"));
+    Path config = zip.specWith(PACKAGE + udf, vars, work.resolve(udf + "-" + servers++));
     return zip.serve("execution", config, env);
   }
 

@@ -27,12 +27,15 @@ final class ShimProcess implements AutoCloseable {
   private final int port;
   private final String handler;
   private final List<String> lines;
+  private final Thread output;
 
-  private ShimProcess(Process process, int port, String handler, List<String> lines) {
+  private ShimProcess(
+      Process process, int port, String handler, List<String> lines, Thread output) {
     this.process = process;
     this.port = port;
     this.handler = handler;
     this.lines = lines;
+    this.output = output;
   }
 
   /** The arguments of {@code serve} on a free loopback port, as every test starts it. */
@@ -134,12 +137,16 @@ final class ShimProcess implements AutoCloseable {
     process.destroy();
   }
 
-  /** The exit code, waiting up to the timeout; fails with the log when it is still running. */
+  /**
+   * The exit code, waiting up to the timeout, once every line it wrote is read; fails with the log
+   * when it is still running.
+   */
   int awaitExit(long timeoutMillis) throws InterruptedException {
     if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
       throw new AssertionError(
           "the server still runs " + timeoutMillis + " ms later; its log:\n" + log());
     }
+    output.join(10_000);
     return process.exitValue();
   }
 

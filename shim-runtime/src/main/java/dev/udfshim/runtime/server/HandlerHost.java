@@ -134,6 +134,7 @@ public final class HandlerHost {
 
   /** Opens the handler on a thread of its own, so the port is open (and says so) meanwhile. */
   void openInBackground() {
+    updateHealth();
     Thread opener = new Thread(this::open, "shim-open");
     opener.setDaemon(true);
     opener.setContextClassLoader(Thread.currentThread().getContextClassLoader());

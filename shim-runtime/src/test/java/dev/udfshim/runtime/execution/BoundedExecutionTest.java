@@ -103,6 +103,20 @@ class BoundedExecutionTest {
   }
 
   @Test
+  void theBatchExampleOfTheProtocolDocByteForByte() throws Exception {
+    set("shim.execution.batch", "true");
+    open("tests.udf_fixtures.add_one");
+
+    byte[] answer =
+        handler.handleRequest(
+            hex("00000002" + "000000000000000001000000000000000002" + "0100" + "0000000000000005"),
+            context);
+
+    assertThat(HexFormat.of().formatHex(answer))
+        .isEqualTo("00000002" + "000000000000000003" + "01");
+  }
+
+  @Test
   void withoutTheSwitchARowCountIsReadAsAnArgument() throws Exception {
     open("dev.udfshim.fixtures.Exec$Counts");
 
