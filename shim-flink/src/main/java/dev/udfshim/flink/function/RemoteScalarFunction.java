@@ -1,0 +1,69 @@
+package dev.udfshim.flink.function;
+
+import dev.udfshim.flink.codec.WireException;
+import dev.udfshim.flink.codec.WireFormat;
+import java.util.List;
+import org.apache.flink.table.catalog.DataTypeFactory;
+import org.apache.flink.table.functions.FunctionContext;
+import org.apache.flink.table.functions.ScalarFunction;
+import org.apache.flink.table.types.inference.TypeInference;
+
+/** One signature of a remote scalar UDF, one blocking call per row (the synchronous fallback). */
+public final class RemoteScalarFunction extends ScalarFunction {
+  private static final long serialVersionUID = 1L;
+
+  private final BoundSignature bound;
+  private final ClientSettings settings;
+  private final boolean deterministic;
+  private transient Connection connection;
+  private transient WireFormat.Request request;
+
+  RemoteScalarFunction(BoundSignature bound, ClientSettings settings, boolean deterministic) {
+    this.bound = bound;
+    this.settings = settings;
+    this.deterministic = deterministic;
+  }
+
+  @Override
+  public void open(FunctionContext context) {
+    connection = Connection.open(bound, settings, false);
+    request = connection.format().newRequest();
+  }
+
+  /** The arguments as Flink's internal data structures; the result likewise. */
+  public Object eval(Object... arguments) {
+    byte[] answer = connection.invokeAndWait(request, arguments);
+    try {
+      return connection.format().readValues(answer, 1).get(0);
+    } catch (WireException e) {
+      throw connection.failure(e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  @Override
+  public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+    return SignatureTypes.inference(List.of(bound.signature()));
+  }
+
+  @Override
+  public boolean isDeterministic() {
+    return deterministic;
+  }
+
+  @Override
+  public boolean supportsConstantFolding() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "remote " + bound.target();
+  }
+}
