@@ -91,6 +91,15 @@ final class FlinkCluster implements AutoCloseable {
     return rows;
   }
 
+  /** Every message of an exception and its causes, for assertions on what a failed query said. */
+  static String messages(Throwable error) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      text.append(t).append('\n');
+    }
+    return text.toString();
+  }
+
   @Override
   public void close() throws Exception {
     try {

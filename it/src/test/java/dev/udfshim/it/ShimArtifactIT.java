@@ -8,9 +8,7 @@ import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.conversion.DataStructureConverter;
 import org.apache.flink.table.data.conversion.DataStructureConverters;
@@ -26,17 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShimArtifactIT {
   @TempDir static Path unpacked;
+  private static ShimZip zip;
 
   @BeforeAll
-  static void unzip() throws Exception {
-    ShimZip.unzip(ShimZip.built("udf-project-good", "good-udfs-1.0.0-shim.zip"), unpacked);
+  static void unzip() {
+    zip = ShimZip.unpack("udf-project-good", "good-udfs-1.0.0-shim.zip", unpacked);
   }
 
   private static ShimProcess serve(String handler, Path configDir) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(unpacked.resolve("bin/shim").toString());
-    command.addAll(ShimProcess.serveArguments(handler, configDir));
-    return ShimProcess.start(command);
+    return zip.serve(handler, configDir);
   }
 
   @Test

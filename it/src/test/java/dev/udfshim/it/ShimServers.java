@@ -1,6 +1,5 @@
 package dev.udfshim.it;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Execution servers started from an unzipped shim artifact, one process per signature (one {@code
@@ -25,19 +23,23 @@ final class ShimServers implements AutoCloseable {
   /**
    * Serves each {@code <class>/<n>} of the artifact.
    *
-   * @param configVars extra config vars for every server (files beside its spec_base64)
+   * @param configVars extra config vars for every server, beside its spec_base64 (then each gets a
+   *     copy of its config dir under {@code copies})
    */
-  static ShimServers start(Path artifact, Map<String, String> configVars, List<String> signatures)
+  static ShimServers start(
+      ShimZip zip, List<String> signatures, Map<String, String> configVars, Path copies)
       throws Exception {
     Map<String, Future<ShimProcess>> starting = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       for (String signature : signatures) {
-        Path config = configDir(artifact, signature, configVars);
-        List<String> command = new ArrayList<>();
-        command.add(artifact.resolve("bin/shim").toString());
-        command.addAll(ShimProcess.serveArguments("execution", config));
-        starting.put(signature, pool.submit(() -> ShimProcess.start(command)));
+        String className = signature.substring(0, signature.lastIndexOf('/'));
+        int n = Integer.parseInt(signature.substring(signature.lastIndexOf('/') + 1));
+        Path config =
+            configVars.isEmpty()
+                ? zip.spec(className, n)
+                : zip.specWith(className, n, configVars, copies.resolve(signature));
+        starting.put(signature, pool.submit(() -> zip.serve("execution", config)));
       }
       Map<String, ShimProcess> started = new LinkedHashMap<>();
       Exception failure = null;
@@ -58,31 +60,8 @@ final class ShimServers implements AutoCloseable {
     }
   }
 
-  /**
-   * The config override dir of a signature: the artifact's own, or a copy with the extra vars when
-   * there are any.
-   */
-  static Path configDir(Path artifact, String signature, Map<String, String> configVars)
-      throws Exception {
-    Path original = artifact.resolve("scp_config").resolve(signature);
-    if (configVars.isEmpty()) {
-      return original;
-    }
-    Path copy = artifact.resolve("scp_config_" + Integer.toHexString(configVars.hashCode()));
-    Path dir = Files.createDirectories(copy.resolve(signature));
-    try (Stream<Path> files = Files.list(original)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, dir.resolve(file.getFileName()));
-      }
-    }
-    for (Map.Entry<String, String> var : configVars.entrySet()) {
-      Files.writeString(dir.resolve(var.getKey()), var.getValue());
-    }
-    return dir;
-  }
-
-  int port(String signature) {
-    return servers.get(signature).port();
+  ShimProcess server(String signature) {
+    return servers.get(signature);
   }
 
   /** The module's 'endpoints' value: {@code <class>/<n>=127.0.0.1:<port>;...}. */

@@ -3,7 +3,7 @@ package com.example.flinksql;
 import org.apache.flink.table.functions.ScalarFunction;
 
 /** An ARRAY in reverse order; null elements stay in place as nulls. */
-public class Reverse extends ScalarFunction {
+public class Backwards extends ScalarFunction {
   public String[] eval(String[] values) {
     if (values == null) {
       return null;
