@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the UDF classes registered in-process.
  */
 class FlinkSqlIT {
-  private static final String PACKAGE = "com.example.flinksql.";
+  private static final String PACKAGE = FlinkSqlSample.PACKAGE;
   private static final List<String> SIGNATURES =
       List.of(
           "AddOne/0",
@@ -54,67 +54,26 @@ class FlinkSqlIT {
           "Sleep/0");
 
   @TempDir static Path unpacked;
+  private static FlinkSqlSample sample;
   private static ShimZip zip;
   private static FlinkCluster flink;
-  private static ShimServers servers;
   private static TableEnvironment remote;
   private static TableEnvironment local;
 
   @BeforeAll
   static void start() throws Exception {
-    zip = ShimZip.unpack("udf-project-flink-sql", "flink-sql-udfs-1.0.0-shim.zip", unpacked);
-    CompletableFuture<ShimServers> starting =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return ShimServers.start(
-                    zip, SIGNATURES.stream().map(s -> PACKAGE + s).toList(), Map.of(), unpacked);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    flink = FlinkCluster.start();
-    servers = starting.get(120, TimeUnit.SECONDS);
-    remote = flink.environment(true, List.of(), Map.of());
-    remote.executeSql(loadModule(Map.of()));
-    local = inProcess(true);
+    sample = FlinkSqlSample.start(unpacked, SIGNATURES, Map.of());
+    zip = sample.zip();
+    flink = sample.flink();
+    remote = sample.shim(true, Map.of(), Map.of());
+    local = sample.inProcess(true);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (servers != null) {
-      servers.close();
+    if (sample != null) {
+      sample.close();
     }
-    if (flink != null) {
-      flink.close();
-    }
-  }
-
-  /** LOAD MODULE shim over the sample's signatures and servers, with more options. */
-  private static String loadModule(Map<String, String> options) {
-    StringBuilder sql =
-        new StringBuilder("LOAD MODULE shim WITH ('signatures' = '")
-            .append(zip.root().resolve("signatures.json"))
-            .append("', 'endpoints' = '")
-            .append(servers.endpoints())
-            .append("'");
-    options.forEach((k, v) -> sql.append(", '").append(k).append("' = '").append(v).append("'"));
-    return sql.append(")").toString();
-  }
-
-  /** A table environment with the sample's UDF classes registered in-process, same names. */
-  private static TableEnvironment inProcess(boolean streaming) throws Exception {
-    TableEnvironment env =
-        flink.environment(
-            streaming, List.of(zip.root().resolve("lib/udf/flink-sql-udfs-1.0.0.jar")), Map.of());
-    SIGNATURES.stream()
-        .map(s -> s.substring(0, s.indexOf('/')))
-        .distinct()
-        .forEach(
-            name ->
-                env.executeSql(
-                    "CREATE TEMPORARY SYSTEM FUNCTION " + name + " AS '" + PACKAGE + name + "'"));
-    return env;
   }
 
   /** The rows of a query through the shim, checked against the query with the UDFs in-process. */
@@ -231,9 +190,8 @@ class FlinkSqlIT {
 
   @Test
   void batchRuntimeModeCallsTheSameServers() throws Exception {
-    TableEnvironment batch = flink.environment(false, List.of(), Map.of());
-    batch.executeSql(loadModule(Map.of()));
-    TableEnvironment inProcessBatch = inProcess(false);
+    TableEnvironment batch = sample.shim(false, Map.of(), Map.of());
+    TableEnvironment inProcessBatch = sample.inProcess(false);
     String sql =
         "SELECT t.id, AddOne(t.x), Greet(t.name), s.word FROM (VALUES"
             + " (1, CAST(1 AS BIGINT), 'a b'), (2, CAST(NULL AS BIGINT), CAST(NULL AS STRING)))"
@@ -253,7 +211,7 @@ class FlinkSqlIT {
     TableEnvironment env = flink.environment(true, List.of(), Map.of());
     ShimFunctions.builder()
         .signatures(zip.root().resolve("signatures.json"))
-        .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + servers.server(PACKAGE + "AddOne/0").port())
+        .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + sample.port("AddOne/0"))
         .name(PACKAGE + "AddOne", "plus_one")
         .register(env);
     assertThat(env.listFunctions()).contains("plus_one").doesNotContain("Greet");
@@ -262,8 +220,7 @@ class FlinkSqlIT {
 
   @Test
   void asyncModeMatchesInProcessOnRowsWithoutNulls() throws Exception {
-    TableEnvironment async = flink.environment(true, List.of(), Map.of());
-    async.executeSql(loadModule(Map.of("scalar.mode", "ASYNC")));
+    TableEnvironment async = sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC"));
     String table =
         "CREATE TEMPORARY TABLE numbers (x BIGINT) WITH ('connector' = 'datagen',"
             + " 'number-of-rows' = '2000', 'fields.x.kind' = 'sequence',"
@@ -282,9 +239,10 @@ class FlinkSqlIT {
   @Test
   void asyncModeFailsTheQueryWithTheUdfsOwnMessage() throws Exception {
     TableEnvironment async =
-        flink.environment(
-            true, List.of(), Map.of("table.exec.async-scalar.retry-strategy", "NO_RETRY"));
-    async.executeSql(loadModule(Map.of("scalar.mode", "ASYNC")));
+        sample.shim(
+            true,
+            Map.of("table.exec.async-scalar.retry-strategy", "NO_RETRY"),
+            Map.of("scalar.mode", "ASYNC"));
     assertThatThrownBy(
             () ->
                 FlinkCluster.rows(
@@ -301,8 +259,7 @@ class FlinkSqlIT {
    */
   @Test
   void asyncModeInheritsFlinkNullHandling() throws Exception {
-    TableEnvironment async = flink.environment(true, List.of(), Map.of());
-    async.executeSql(loadModule(Map.of("scalar.mode", "ASYNC")));
+    TableEnvironment async = sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC"));
     String table =
         "CREATE TEMPORARY TABLE people (id BIGINT, name STRING) WITH ('connector' = 'datagen',"
             + " 'number-of-rows' = '1', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1',"
@@ -320,8 +277,7 @@ class FlinkSqlIT {
 
   @Test
   void aCallOverItsDeadlineFailsWithASentence() throws Exception {
-    TableEnvironment env = flink.environment(true, List.of(), Map.of());
-    env.executeSql(loadModule(Map.of("call.timeout", "1 s")));
+    TableEnvironment env = sample.shim(true, Map.of(), Map.of("call.timeout", "1 s"));
     assertThatThrownBy(() -> FlinkCluster.rows(env, "SELECT Sleep(CAST(5000 AS BIGINT))"))
         .satisfies(
             e ->
@@ -329,7 +285,7 @@ class FlinkSqlIT {
                     .contains(
                         PACKAGE
                             + "Sleep signature 0 at 127.0.0.1:"
-                            + servers.server(PACKAGE + "Sleep/0").port()
+                            + sample.port("Sleep/0")
                             + " did not answer within 1 s ('call.timeout')"));
   }
 

@@ -16,9 +16,9 @@ import java.util.function.Function;
 /**
  * Collects the rows of an async scalar function into calls. A batch is closed when it holds {@code
  * maxRows} rows, when one more row would take it over {@code maxBytes}, when its first row has
- * waited {@code maxWait}, or when the rows not yet answered reach {@code maxOutstanding}: Flink's
- * async operator then sends no more rows until some are answered, so waiting longer only adds
- * latency. At most {@code maxInFlight} calls run at once; closed batches wait their turn.
+ * waited {@code maxWait}, or when it stalls: the rows not yet answered reach {@code maxOutstanding}
+ * (Flink's async operator then sends no more rows) and no call is out whose answer would make room.
+ * At most {@code maxInFlight} calls run at once; closed batches wait their turn.
  *
  * <p>Rows come from the task thread, answers from gRPC's threads, the wait from the timer thread.
  */
@@ -46,6 +46,9 @@ public final class RowBatcher {
   private int outstanding;
   private long calls;
   private long rows;
+  private long closedFull;
+  private long closedByWait;
+  private long closedByCapacity;
 
   /**
    * @param sender sends one payload; its future holds the answer or fails
@@ -105,17 +108,35 @@ public final class RowBatcher {
             timer.schedule(
                 () -> closeAfterWait(mine), limits.maxWait().toNanos(), TimeUnit.NANOSECONDS);
       }
-      if (open.size() >= limits.maxRows() || outstanding >= limits.maxOutstanding()) {
+      if (open.size() >= limits.maxRows()) {
+        closedFull++;
         close();
+      } else {
+        closeIfStalled();
       }
       toSend = takeSendable();
     }
     toSend.forEach(this::send);
   }
 
-  /** Calls made and rows sent so far. */
+  /** Calls made and rows sent so far, and the bounds. */
   public synchronized String summary() {
-    return rows + " row(s) in " + calls + " call(s)";
+    return rows
+        + " row(s) in "
+        + calls
+        + " call(s) (at most "
+        + limits.maxRows()
+        + " rows a call, "
+        + limits.maxInFlight()
+        + " calls in flight, "
+        + limits.maxOutstanding()
+        + " rows awaiting answers; closed "
+        + closedFull
+        + " full, "
+        + closedByCapacity
+        + " at that capacity, "
+        + closedByWait
+        + " after the wait)";
   }
 
   private void closeAfterWait(long expected) {
@@ -124,10 +145,22 @@ public final class RowBatcher {
       if (generation != expected || open.isEmpty()) {
         return;
       }
+      closedByWait++;
       close();
       toSend = takeSendable();
     }
     toSend.forEach(this::send);
+  }
+
+  /**
+   * Closes the open batch when no more rows can come before it is sent: Flink's operator holds as
+   * many rows as it may, and no call is out whose answer would free room (holding the lock).
+   */
+  private void closeIfStalled() {
+    if (!open.isEmpty() && inFlight == 0 && outstanding >= limits.maxOutstanding()) {
+      closedByCapacity++;
+      close();
+    }
   }
 
   /** Closes the open batch (holding the lock). */
@@ -183,6 +216,7 @@ public final class RowBatcher {
     synchronized (this) {
       inFlight--;
       outstanding -= results.size();
+      closeIfStalled();
       toSend = takeSendable();
     }
     toSend.forEach(this::send);
