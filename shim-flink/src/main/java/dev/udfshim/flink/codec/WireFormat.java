@@ -188,7 +188,7 @@ public final class WireFormat {
       for (int i = 0; i < rows; i++) {
         values.add(result.deserialize(in));
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | WireException e) {
       throw malformed(answer, rows, e);
     }
     checkEnd(in, answer, rows);

@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
 
 /**
@@ -116,12 +119,61 @@ public final class SignaturesReader {
   }
 
   private static LogicalType type(String text, String at, ClassLoader loader) {
+    LogicalType type;
     try {
-      return LogicalTypeParser.parse(text, loader);
+      type = LogicalTypeParser.parse(text, loader);
     } catch (RuntimeException e) {
       throw broken(
           at, "has type '" + text + "', which Flink cannot parse (" + e.getMessage() + ")");
     }
+    LogicalType unsupported = firstUnsupported(type);
+    if (unsupported != null) {
+      throw broken(
+          at,
+          "has type '"
+              + text
+              + "', and "
+              + unsupported.asSummaryString()
+              + " cannot cross the wire (docs/protocol.md, Values)");
+    }
+    return type;
+  }
+
+  /** The types the wire format carries (the protocol's section 5). */
+  private static final Set<LogicalTypeRoot> WIRE_TYPES =
+      EnumSet.of(
+          LogicalTypeRoot.BOOLEAN,
+          LogicalTypeRoot.TINYINT,
+          LogicalTypeRoot.SMALLINT,
+          LogicalTypeRoot.INTEGER,
+          LogicalTypeRoot.BIGINT,
+          LogicalTypeRoot.FLOAT,
+          LogicalTypeRoot.DOUBLE,
+          LogicalTypeRoot.DECIMAL,
+          LogicalTypeRoot.CHAR,
+          LogicalTypeRoot.VARCHAR,
+          LogicalTypeRoot.BINARY,
+          LogicalTypeRoot.VARBINARY,
+          LogicalTypeRoot.DATE,
+          LogicalTypeRoot.TIME_WITHOUT_TIME_ZONE,
+          LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE,
+          LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE,
+          LogicalTypeRoot.ARRAY,
+          LogicalTypeRoot.MAP,
+          LogicalTypeRoot.MULTISET,
+          LogicalTypeRoot.ROW);
+
+  private static LogicalType firstUnsupported(LogicalType type) {
+    if (!WIRE_TYPES.contains(type.getTypeRoot())) {
+      return type;
+    }
+    for (LogicalType child : type.getChildren()) {
+      LogicalType unsupported = firstUnsupported(child);
+      if (unsupported != null) {
+        return unsupported;
+      }
+    }
+    return null;
   }
 
   private static ValidationException broken(String where, String what) {
