@@ -59,7 +59,7 @@ class FlinkBatchedSqlIT {
   private static String numbers(String name, int rows) {
     return "CREATE TEMPORARY TABLE "
         + name
-        + " (x BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '"
+        + " (x BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000000', 'number-of-rows' = '"
         + rows
         + "', 'fields.x.kind' = 'sequence', 'fields.x.start' = '1', 'fields.x.end' = '"
         + rows

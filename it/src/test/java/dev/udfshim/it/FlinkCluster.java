@@ -25,7 +25,7 @@ import org.apache.flink.util.CloseableIterator;
  * A real Flink: one MiniCluster (REST on loopback) per test class, and table environments that
  * submit their jobs to it through Flink's remote executor, as a client of a cluster would.
  */
-final class FlinkCluster implements AutoCloseable {
+public final class FlinkCluster implements AutoCloseable {
   private final MiniCluster cluster;
   private final URI rest;
   private final List<URLClassLoader> loaders = new ArrayList<>();

@@ -222,7 +222,7 @@ class FlinkSqlIT {
   void asyncModeMatchesInProcessOnRowsWithoutNulls() throws Exception {
     TableEnvironment async = sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC"));
     String table =
-        "CREATE TEMPORARY TABLE numbers (x BIGINT) WITH ('connector' = 'datagen',"
+        "CREATE TEMPORARY TABLE numbers (x BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000000',"
             + " 'number-of-rows' = '2000', 'fields.x.kind' = 'sequence',"
             + " 'fields.x.start' = '1', 'fields.x.end' = '2000')";
     async.executeSql(table);
@@ -261,7 +261,7 @@ class FlinkSqlIT {
   void asyncModeInheritsFlinkNullHandling() throws Exception {
     TableEnvironment async = sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC"));
     String table =
-        "CREATE TEMPORARY TABLE people (id BIGINT, name STRING) WITH ('connector' = 'datagen',"
+        "CREATE TEMPORARY TABLE people (id BIGINT, name STRING) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000000',"
             + " 'number-of-rows' = '1', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1',"
             + " 'fields.id.end' = '1', 'fields.name.null-rate' = '1.0')";
     async.executeSql(table);

@@ -1,6 +1,7 @@
 package dev.udfshim.it;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,16 +13,19 @@ import org.apache.flink.table.api.TableEnvironment;
  * execution server per listed signature started from it, and a MiniCluster whose table environments
  * reach the UDFs either through the shim module or as the classes in-process.
  */
-final class FlinkSqlSample implements AutoCloseable {
+public final class FlinkSqlSample implements AutoCloseable {
   static final String PACKAGE = "com.example.flinksql.";
 
+  private final Path dir;
   private final ShimZip zip;
   private final FlinkCluster flink;
   private final ShimServers servers;
   private final List<String> functions;
+  private final List<ShimServers> more = new ArrayList<>();
 
   private FlinkSqlSample(
-      ShimZip zip, FlinkCluster flink, ShimServers servers, List<String> functions) {
+      Path dir, ShimZip zip, FlinkCluster flink, ShimServers servers, List<String> functions) {
+    this.dir = dir;
     this.zip = zip;
     this.flink = flink;
     this.servers = servers;
@@ -32,8 +36,8 @@ final class FlinkSqlSample implements AutoCloseable {
    * Starts servers for the signatures ({@code AddOne/0}, ...) with the config vars, and the
    * cluster, at the same time.
    */
-  static FlinkSqlSample start(Path dir, List<String> signatures, Map<String, String> configVars)
-      throws Exception {
+  public static FlinkSqlSample start(
+      Path dir, List<String> signatures, Map<String, String> configVars) throws Exception {
     ShimZip zip = ShimZip.unpack("udf-project-flink-sql", "flink-sql-udfs-1.0.0-shim.zip", dir);
     CompletableFuture<ShimServers> starting =
         CompletableFuture.supplyAsync(
@@ -58,7 +62,23 @@ final class FlinkSqlSample implements AutoCloseable {
     }
     List<String> functions =
         signatures.stream().map(s -> s.substring(0, s.indexOf('/'))).distinct().toList();
-    return new FlinkSqlSample(zip, flink, servers, functions);
+    return new FlinkSqlSample(dir, zip, flink, servers, functions);
+  }
+
+  /**
+   * More servers of the same signatures with other config vars (e.g. batched ones), closed with the
+   * sample; use them with {@link #shim(ShimServers, boolean, Map, Map)}.
+   */
+  public ShimServers serve(List<String> signatures, Map<String, String> configVars)
+      throws Exception {
+    ShimServers started =
+        ShimServers.start(
+            zip,
+            signatures.stream().map(s -> PACKAGE + s).toList(),
+            configVars,
+            dir.resolve("config-" + more.size()));
+    more.add(started);
+    return started;
   }
 
   ShimZip zip() {
@@ -80,6 +100,10 @@ final class FlinkSqlSample implements AutoCloseable {
 
   /** LOAD MODULE shim over the sample's signatures and servers, with more module options. */
   String loadModule(Map<String, String> options) {
+    return loadModule(servers, options);
+  }
+
+  private String loadModule(ShimServers servers, Map<String, String> options) {
     StringBuilder sql =
         new StringBuilder("LOAD MODULE shim WITH ('signatures' = '")
             .append(signatures())
@@ -91,16 +115,26 @@ final class FlinkSqlSample implements AutoCloseable {
   }
 
   /** A table environment with the shim module loaded. */
-  TableEnvironment shim(
+  public TableEnvironment shim(
       boolean streaming, Map<String, String> tableOptions, Map<String, String> moduleOptions)
       throws Exception {
+    return shim(servers, streaming, tableOptions, moduleOptions);
+  }
+
+  /** A table environment with the shim module over other servers of the sample. */
+  public TableEnvironment shim(
+      ShimServers servers,
+      boolean streaming,
+      Map<String, String> tableOptions,
+      Map<String, String> moduleOptions)
+      throws Exception {
     TableEnvironment env = flink.environment(streaming, List.of(), tableOptions);
-    env.executeSql(loadModule(moduleOptions));
+    env.executeSql(loadModule(servers, moduleOptions));
     return env;
   }
 
   /** A table environment with the UDF classes registered in-process under the same names. */
-  TableEnvironment inProcess(boolean streaming) throws Exception {
+  public TableEnvironment inProcess(boolean streaming) throws Exception {
     TableEnvironment env =
         flink.environment(
             streaming, List.of(zip.root().resolve("lib/udf/flink-sql-udfs-1.0.0.jar")), Map.of());
@@ -114,6 +148,7 @@ final class FlinkSqlSample implements AutoCloseable {
   public void close() throws Exception {
     try {
       servers.close();
+      more.forEach(ShimServers::close);
     } finally {
       flink.close();
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
  * Execution servers started from an unzipped shim artifact, one process per signature (one {@code
  * scp_config/<class>/<n>} each), as the platform runs them; started in parallel, stopped together.
  */
-final class ShimServers implements AutoCloseable {
+public final class ShimServers implements AutoCloseable {
   private final Map<String, ShimProcess> servers;
 
   private ShimServers(Map<String, ShimProcess> servers) {
