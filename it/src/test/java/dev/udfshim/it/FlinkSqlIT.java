@@ -223,17 +223,17 @@ class FlinkSqlIT {
     TableEnvironment async = sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC"));
     String table =
         "CREATE TEMPORARY TABLE numbers (x BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000000',"
-            + " 'number-of-rows' = '2000', 'fields.x.kind' = 'sequence',"
-            + " 'fields.x.start' = '1', 'fields.x.end' = '2000')";
+            + " 'number-of-rows' = '500', 'fields.x.kind' = 'sequence',"
+            + " 'fields.x.start' = '1', 'fields.x.end' = '500')";
     async.executeSql(table);
     local.executeSql(table.replace("numbers", "numbers_local"));
     String sql = "SELECT x, AddOne(x), Greet(CAST(x AS STRING)) FROM numbers";
     List<Row> rows = FlinkCluster.rows(async, sql);
     assertThat(rows)
-        .hasSize(2000)
+        .hasSize(500)
         .containsExactlyInAnyOrderElementsOf(
             FlinkCluster.rows(local, sql.replace("numbers", "numbers_local")));
-    assertThat(rows).contains(Row.of(2000L, 2001L, "Hello, 2000!"));
+    assertThat(rows).contains(Row.of(500L, 501L, "Hello, 500!"));
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.apache.flink.table.api.TableEnvironment;
  *
  * <pre>
  * FlinkSqlBench --projects it/target/it [--rows 10000000] [--one-row-rows 200000] [--rounds 3]
- *               [--batch-size 1000] [--in-flight 4]
+ *               [--batch-size 1000] [--in-flight 4] [--server-parallelism 1]
  * </pre>
  */
 public final class FlinkSqlBench {
@@ -31,6 +31,7 @@ public final class FlinkSqlBench {
     int rounds = 3;
     int batchSize = 1000;
     int inFlight = 4;
+    int serverParallelism = 1;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--projects" -> System.setProperty("shim.it.projects", args[i + 1]);
@@ -39,6 +40,7 @@ public final class FlinkSqlBench {
         case "--rounds" -> rounds = Math.min(10, Integer.parseInt(args[i + 1]));
         case "--batch-size" -> batchSize = Integer.parseInt(args[i + 1]);
         case "--in-flight" -> inFlight = Integer.parseInt(args[i + 1]);
+        case "--server-parallelism" -> serverParallelism = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -56,7 +58,9 @@ public final class FlinkSqlBench {
                   "shim.execution.batch",
                   "true",
                   "shim.execution.batch.max.rows",
-                  String.valueOf(batchSize)));
+                  String.valueOf(batchSize),
+                  "confluent.remote-udf.adapter.parallelism",
+                  String.valueOf(serverParallelism)));
       Map<String, TableEnvironment> forms = new LinkedHashMap<>();
       Map<String, Long> sizes = new LinkedHashMap<>();
       forms.put("in-process", sample.inProcess(true));
@@ -72,7 +76,10 @@ public final class FlinkSqlBench {
                   "table.exec.async-scalar.buffer-capacity",
                   String.valueOf(batchSize * inFlight),
                   "table.exec.async-scalar.retry-strategy",
-                  "NO_RETRY"),
+                  "NO_RETRY",
+                  // No per-row timeout timer in Flink's operator: each call has its deadline.
+                  "table.exec.async-scalar.timeout",
+                  "0 s"),
               Map.of(
                   "scalar.mode", "ASYNC",
                   "batch.enabled", "true",

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -39,8 +38,8 @@ public final class RowBatcher {
 
   // Guarded by this.
   private List<CompletableFuture<Object>> open = new ArrayList<>();
-  private ScheduledFuture<?> openTimer;
-  private long generation;
+  private long openedAt;
+  private boolean timerPending;
   private final ArrayDeque<Batch> ready = new ArrayDeque<>();
   private int inFlight;
   private int outstanding;
@@ -103,10 +102,10 @@ public final class RowBatcher {
       open.add(result);
       outstanding++;
       if (open.size() == 1 && limits.maxRows() > 1) {
-        long mine = generation;
-        openTimer =
-            timer.schedule(
-                () -> closeAfterWait(mine), limits.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+        openedAt = System.nanoTime();
+        if (!timerPending) {
+          schedule(limits.maxWait().toNanos());
+        }
       }
       if (open.size() >= limits.maxRows()) {
         closedFull++;
@@ -139,10 +138,25 @@ public final class RowBatcher {
         + " after the wait)";
   }
 
-  private void closeAfterWait(long expected) {
+  /**
+   * One timer per batcher, not one per batch: when it fires, it closes the open batch if that has
+   * waited long enough, else it waits for the rest of that batch's wait.
+   */
+  private void schedule(long delayNanos) {
+    timerPending = true;
+    timer.schedule(this::afterWait, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void afterWait() {
     List<Batch> toSend;
     synchronized (this) {
-      if (generation != expected || open.isEmpty()) {
+      timerPending = false;
+      if (open.isEmpty()) {
+        return;
+      }
+      long left = limits.maxWait().toNanos() - (System.nanoTime() - openedAt);
+      if (left > 0) {
+        schedule(left);
         return;
       }
       closedByWait++;
@@ -165,11 +179,6 @@ public final class RowBatcher {
 
   /** Closes the open batch (holding the lock). */
   private void close() {
-    if (openTimer != null) {
-      openTimer.cancel(false);
-      openTimer = null;
-    }
-    generation++;
     ready.add(new Batch(request.take(), open));
     open = new ArrayList<>();
   }
