@@ -27,12 +27,15 @@ final class ShimProcess implements AutoCloseable {
   private final int port;
   private final String handler;
   private final List<String> lines;
+  private final Thread output;
 
-  private ShimProcess(Process process, int port, String handler, List<String> lines) {
+  private ShimProcess(
+      Process process, int port, String handler, List<String> lines, Thread output) {
     this.process = process;
     this.port = port;
     this.handler = handler;
     this.lines = lines;
+    this.output = output;
   }
 
   /** The arguments of {@code serve} on a free loopback port, as every test starts it. */
@@ -92,7 +95,8 @@ final class ShimProcess implements AutoCloseable {
     drain.start();
     try {
       Matcher matcher = ready.get(60, TimeUnit.SECONDS);
-      return new ShimProcess(process, Integer.parseInt(matcher.group(1)), matcher.group(2), lines);
+      return new ShimProcess(
+          process, Integer.parseInt(matcher.group(1)), matcher.group(2), lines, drain);
     } catch (Exception e) {
       process.destroyForcibly();
       throw e;
@@ -134,24 +138,31 @@ final class ShimProcess implements AutoCloseable {
     return String.join("\n", lines);
   }
 
-  /** SIGTERM, as Ctrl-C or a platform stop would send. */
+  /**
+   * SIGTERM, as Ctrl-C or a platform stop would send, through the process handle: {@code
+   * Process.destroy()} would also close the pipes, and the lines of the shutdown would be lost.
+   */
   void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
-  /** The exit code, waiting up to the timeout; fails with the log when it is still running. */
+  /**
+   * The exit code, waiting up to the timeout, once every line it wrote is read; fails with the log
+   * when it is still running.
+   */
   int awaitExit(long timeoutMillis) throws InterruptedException {
     if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
       throw new AssertionError(
           "the server still runs " + timeoutMillis + " ms later; its log:\n" + log());
     }
+    output.join(10_000);
     return process.exitValue();
   }
 
   /** SIGTERM, then waits for the exit. */
   @Override
   public void close() {
-    process.destroy();
+    process.toHandle().destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();

@@ -23,12 +23,17 @@ final class ShimZip {
     this.root = root;
   }
 
-  /** Unzips {@code <project>/target/<zipName>} into the folder, as unzip does. */
+  /** Unzips {@code <project>/target/<zipName>} of the invoker's build into the folder. */
   static ShimZip unpack(String project, String zipName, Path into) {
     Path zip = Path.of(System.getProperty("shim.it.projects"), project, "target", zipName);
     if (!Files.isRegularFile(zip)) {
       throw new IllegalStateException(zip + " is missing; the invoker builds it before the ITs");
     }
+    return unpack(zip, into);
+  }
+
+  /** Unzips a shim zip into the folder, as unzip does. */
+  static ShimZip unpack(Path zip, Path into) {
     try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
       Enumeration<ZipArchiveEntry> entries = file.getEntries();
       while (entries.hasMoreElements()) {

@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "50051",
-      description = "TCP port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+      description = "TCP port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int port;
 
   @Option(

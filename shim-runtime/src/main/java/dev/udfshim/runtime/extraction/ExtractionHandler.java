@@ -13,11 +13,15 @@ import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +51,7 @@ public final class ExtractionHandler implements Handler {
   private final FailureLog answers = new FailureLog(LOG);
 
   /** Classes being extracted, by normalised name: later requests join the running extraction. */
-  private final Map<String, CompletableFuture<ExtractionResponse>> running =
-      new ConcurrentHashMap<>();
+  private final Map<String, Future<ExtractionResponse>> running = new ConcurrentHashMap<>();
 
   /** Classes whose extraction timed out: answered at once, without another stuck thread. */
   private final Set<String> timedOut = ConcurrentHashMap.newKeySet();
@@ -126,7 +129,7 @@ public final class ExtractionHandler implements Handler {
     if (timedOut.contains(className)) {
       return timeoutAnswer(className);
     }
-    CompletableFuture<ExtractionResponse> answer = running.get(className);
+    Future<ExtractionResponse> answer = running.get(className);
     if (answer == null) {
       answer = start(className);
       if (answer == null) {
@@ -144,44 +147,48 @@ public final class ExtractionHandler implements Handler {
   }
 
   /** Starts the extraction of a class, or joins one that started meanwhile; null when full. */
-  private CompletableFuture<ExtractionResponse> start(String className) {
+  private Future<ExtractionResponse> start(String className) {
     synchronized (running) {
-      CompletableFuture<ExtractionResponse> existing = running.get(className);
+      Future<ExtractionResponse> existing = running.get(className);
       if (existing != null) {
         return existing;
       }
       if (running.size() >= maxConcurrent) {
         return null;
       }
-      CompletableFuture<ExtractionResponse> answer = new CompletableFuture<>();
-      running.put(className, answer);
-      userCodeThreads.execute(
-          () -> {
-            MDC.put("udf", className);
-            try {
-              answer.complete(extractor.extract(className));
-            } catch (Throwable e) {
-              answer.completeExceptionally(e);
-            } finally {
-              MDC.remove("udf");
-              running.remove(className, answer);
+      FutureTask<ExtractionResponse> task =
+          new FutureTask<>(
+              () -> {
+                MDC.put("udf", className);
+                try {
+                  return extractor.extract(className);
+                } finally {
+                  MDC.remove("udf");
+                }
+              }) {
+            @Override
+            protected void done() {
+              running.remove(className, this);
             }
-          });
-      return answer;
+          };
+      running.put(className, task);
+      try {
+        userCodeThreads.execute(task);
+      } catch (RejectedExecutionException e) {
+        running.remove(className, task);
+        return null; // every thread is held by user code that ignored its interrupt
+      }
+      return task;
     }
   }
 
-  private ExtractionResponse await(
-      String className, CompletableFuture<ExtractionResponse> answer, Call call) {
+  private ExtractionResponse await(String className, Future<ExtractionResponse> answer, Call call) {
     long wait = timeout.toNanos();
     boolean byDeadline = false;
-    if (call.deadline().isPresent()) {
-      long left = call.deadline().getAsLong() - System.nanoTime();
-      long beforeDeadline = left - Math.min(TimeUnit.MILLISECONDS.toNanos(50), left / 10);
-      if (beforeDeadline < wait) {
-        wait = Math.max(0, beforeDeadline);
-        byDeadline = true;
-      }
+    OptionalLong beforeDeadline = call.timeToAnswer(System.nanoTime());
+    if (beforeDeadline.isPresent() && beforeDeadline.getAsLong() < wait) {
+      wait = Math.max(0, beforeDeadline.getAsLong());
+      byDeadline = true;
     }
     try {
       return logged(className, answer.get(wait, TimeUnit.NANOSECONDS));
@@ -198,11 +205,14 @@ public final class ExtractionHandler implements Handler {
                     + " deadline."));
       }
       timedOut.add(className);
+      answer.cancel(true); // an interruptible hang frees its thread
       LOG.warn(
           "Extraction of '{}' did not finish within {} s; answering this on later requests too",
           LogText.safe(className),
           timeout.toSeconds());
       return timeoutAnswer(className);
+    } catch (CancellationException e) {
+      return timeoutAnswer(className); // another request's wait timed out and cancelled it
     } catch (ExecutionException e) {
       LOG.error("Extraction of '{}' failed\n{}", LogText.safe(className), LogText.trace(e));
       return UdfExtractor.error(

@@ -91,10 +91,12 @@ public final class FailureLog {
     long count = suppressed.getAndSet(0);
     if (count > 0) {
       log.warn(
-          "{} more failed call(s) not logged one by one (at most {} lines per {} s)",
+          "{} more failed call(s) not logged one by one (at most {} lines per {})",
           count,
           linesPerWindow,
-          TimeUnit.NANOSECONDS.toSeconds(windowNanos));
+          windowNanos < 1_000_000_000L
+              ? TimeUnit.NANOSECONDS.toMillis(windowNanos) + " ms"
+              : TimeUnit.NANOSECONDS.toSeconds(windowNanos) + " s");
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.udfshim.runtime.handler.Call;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.Failures;
 import dev.udfshim.runtime.handler.Fatal;
+import dev.udfshim.runtime.handler.ForwardingContext;
 import dev.udfshim.runtime.handler.Handler;
 import dev.udfshim.runtime.handler.HandlerException;
 import dev.udfshim.runtime.handler.Reply;
@@ -14,7 +15,6 @@ import dev.udfshim.runtime.logging.LogText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,11 +134,38 @@ public final class HandlerHost {
 
   /** Opens the handler on a thread of its own, so the port is open (and says so) meanwhile. */
   void openInBackground() {
+    updateHealth();
     Thread opener = new Thread(this::open, "shim-open");
     opener.setDaemon(true);
     opener.setContextClassLoader(Thread.currentThread().getContextClassLoader());
     opener.start();
+    // A UDF whose constructor or open() takes long says so, instead of a silent minute.
+    Thread progress =
+        new Thread(
+            () -> {
+              long started = System.nanoTime();
+              try {
+                while (true) {
+                  opener.join(OPEN_PROGRESS.toMillis());
+                  if (!opener.isAlive()) {
+                    return;
+                  }
+                  LOG.info(
+                      "Still opening handler {} after {} s (the UDF's constructor or open() runs)",
+                      handlerName(),
+                      TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "shim-open-progress");
+    progress.setDaemon(true);
+    progress.start();
   }
+
+  /** How often a handler that is still opening is reported. */
+  static final Duration OPEN_PROGRESS = Duration.ofSeconds(10);
 
   /** Takes one call: answers it now (refusals), or hands it to the handler. Never blocks. */
   public void dispatch(byte[] payload, Call call, Reply reply) {
@@ -257,7 +284,7 @@ public final class HandlerHost {
   // ---- drain and close
 
   /** The calls that were running when a drain began: how many finished, how many were cut off. */
-  record Drained(int finished, int cutOff, long millis) {}
+  public record Drained(int finished, int cutOff, long millis) {}
 
   /**
    * Refuses new calls and waits up to {@code grace} for those in flight; answers those still
@@ -342,15 +369,9 @@ public final class HandlerHost {
 
   // ---- the context handlers see
 
-  private final class HostContext implements Context {
-    @Override
-    public Optional<String> getConfigValue(String key) {
-      return config.getConfigValue(key);
-    }
-
-    @Override
-    public Set<String> configKeys() {
-      return config.configKeys();
+  private final class HostContext extends ForwardingContext {
+    HostContext() {
+      super(config);
     }
 
     @Override

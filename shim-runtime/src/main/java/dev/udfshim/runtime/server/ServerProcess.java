@@ -29,7 +29,7 @@ public final class ServerProcess {
       LOG.warn(
           "System.exit was called by user code at {}: the JVM exits now without draining; closing"
               + " the handler",
-          exitCaller.get());
+          frame(exitCaller.get()));
       server.host().close(Duration.ofSeconds(5));
       return; // the JVM exits with the status the UDF asked for
     }
@@ -54,6 +54,18 @@ public final class ServerProcess {
             "shim-shutdown-bound");
     timer.setDaemon(true);
     timer.start();
+  }
+
+  /** {@code com.example.Udf.eval(Udf.java:12)}, without the class loader's name. */
+  static String frame(StackTraceElement frame) {
+    return frame.getClassName()
+        + "."
+        + frame.getMethodName()
+        + "("
+        + frame.getFileName()
+        + ":"
+        + frame.getLineNumber()
+        + ")";
   }
 
   /** The frame that called System.exit, if a thread outside this runtime did. */
