@@ -292,13 +292,7 @@ class FlinkSqlIT {
   @Test
   void anUnreachableServerFailsTheQueryAfterTheRetries() throws Exception {
     int port = freePort();
-    TableEnvironment env = flink.environment(true, List.of(), Map.of());
-    ShimFunctions.builder()
-        .signatures(zip.root().resolve("signatures.json"))
-        .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + port)
-        .option(ShimOptions.RETRY_MAX_ATTEMPTS, 3)
-        .option(ShimOptions.RETRY_INITIAL_BACKOFF, Duration.ofMillis(20))
-        .register(env);
+    TableEnvironment env = addOneAt(port, 3, Duration.ofMillis(20), Duration.ofSeconds(5));
     assertThatThrownBy(() -> FlinkCluster.rows(env, "SELECT AddOne(1)"))
         .satisfies(
             e ->
@@ -321,14 +315,7 @@ class FlinkSqlIT {
   @Test
   void aServerThatStartsLateIsReachedByTheRetries() throws Exception {
     int port = freePort();
-    TableEnvironment env = flink.environment(true, List.of(), Map.of());
-    ShimFunctions.builder()
-        .signatures(zip.root().resolve("signatures.json"))
-        .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + port)
-        .option(ShimOptions.RETRY_MAX_ATTEMPTS, 10)
-        .option(ShimOptions.RETRY_INITIAL_BACKOFF, Duration.ofSeconds(1))
-        .option(ShimOptions.RETRY_MAX_BACKOFF, Duration.ofSeconds(3))
-        .register(env);
+    TableEnvironment env = addOneAt(port, 10, Duration.ofSeconds(1), Duration.ofSeconds(3));
     // Planned and submitted here (the planner keeps state per thread); collected while the
     // server starts.
     TableResult submitted = env.executeSql("SELECT AddOne(1)");
@@ -368,6 +355,20 @@ class FlinkSqlIT {
                             + "Greet=localhost:1' needs a signature: "
                             + PACKAGE
                             + "Greet has 2"));
+  }
+
+  /** An environment with only AddOne, served (or not) at a port, with these retries. */
+  private static TableEnvironment addOneAt(
+      int port, int attempts, Duration initialBackoff, Duration maxBackoff) throws Exception {
+    TableEnvironment env = flink.environment(true, List.of(), Map.of());
+    ShimFunctions.builder()
+        .signatures(zip.root().resolve("signatures.json"))
+        .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + port)
+        .option(ShimOptions.RETRY_MAX_ATTEMPTS, attempts)
+        .option(ShimOptions.RETRY_INITIAL_BACKOFF, initialBackoff)
+        .option(ShimOptions.RETRY_MAX_BACKOFF, maxBackoff)
+        .register(env);
+    return env;
   }
 
   private static int freePort() throws Exception {

@@ -3,11 +3,26 @@ package dev.udfshim.flink.function;
 import dev.udfshim.flink.client.Endpoint;
 import dev.udfshim.flink.signatures.ShimSignature;
 import java.io.Serializable;
+import java.util.List;
+import org.apache.flink.table.types.inference.TypeInference;
 
-/** One signature of a UDF and the execution server that serves it. */
-public record BoundSignature(String className, ShimSignature signature, Endpoint endpoint)
+/**
+ * One signature of a UDF, the execution server that serves it and how to call it: all a remote
+ * function instance carries into the job.
+ */
+public record BoundSignature(
+    String className,
+    ShimSignature signature,
+    Endpoint endpoint,
+    boolean deterministic,
+    ClientSettings settings)
     implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** Exactly this signature's types, for the specialized function. */
+  TypeInference typeInference() {
+    return SignatureTypes.inference(List.of(signature));
+  }
 
   /** "com.example.AddOne signature 0 at localhost:50051", for messages. */
   public String target() {

@@ -18,7 +18,8 @@ final class Connection implements AutoCloseable {
   private final RemoteCall call;
   private final WireFormat format;
 
-  private Connection(BoundSignature bound, ClientSettings settings, boolean table) {
+  private Connection(BoundSignature bound, boolean table) {
+    ClientSettings settings = bound.settings();
     this.bound = bound;
     this.lease = ShimChannels.acquire(bound.endpoint(), settings.call());
     this.call = new RemoteCall(lease.channel(), bound.target(), bound.startHint(), settings.call());
@@ -30,8 +31,8 @@ final class Connection implements AutoCloseable {
             settings.batched());
   }
 
-  static Connection open(BoundSignature bound, ClientSettings settings, boolean table) {
-    return new Connection(bound, settings, table);
+  static Connection open(BoundSignature bound, boolean table) {
+    return new Connection(bound, table);
   }
 
   WireFormat format() {

@@ -2,7 +2,6 @@ package dev.udfshim.flink.function;
 
 import dev.udfshim.flink.batch.RowBatcher;
 import dev.udfshim.flink.batch.SharedTimer;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.AsyncScalarFunction;
@@ -24,8 +23,6 @@ public final class RemoteAsyncScalarFunction extends AsyncScalarFunction {
   static final int MAX_CALL_BYTES = (4 << 20) - 1024;
 
   private final BoundSignature bound;
-  private final ClientSettings settings;
-  private final boolean deterministic;
   private final int operatorCapacity;
   private transient Connection connection;
   private transient SharedTimer.Lease timer;
@@ -35,17 +32,15 @@ public final class RemoteAsyncScalarFunction extends AsyncScalarFunction {
    * @param operatorCapacity Flink's {@code table.exec.async-scalar.buffer-capacity}: rows the
    *     operator lets wait for an answer
    */
-  RemoteAsyncScalarFunction(
-      BoundSignature bound, ClientSettings settings, boolean deterministic, int operatorCapacity) {
+  RemoteAsyncScalarFunction(BoundSignature bound, int operatorCapacity) {
     this.bound = bound;
-    this.settings = settings;
-    this.deterministic = deterministic;
     this.operatorCapacity = operatorCapacity;
   }
 
   @Override
   public void open(FunctionContext context) {
-    connection = Connection.open(bound, settings, false);
+    connection = Connection.open(bound, false);
+    ClientSettings settings = bound.settings();
     timer = SharedTimer.acquire();
     int maxRows = settings.batched() ? settings.batchSize() : 1;
     batcher =
@@ -82,12 +77,12 @@ public final class RemoteAsyncScalarFunction extends AsyncScalarFunction {
 
   @Override
   public TypeInference getTypeInference(DataTypeFactory typeFactory) {
-    return SignatureTypes.inference(List.of(bound.signature()));
+    return bound.typeInference();
   }
 
   @Override
   public boolean isDeterministic() {
-    return deterministic;
+    return bound.deterministic();
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.udfshim.flink.function;
 
 import dev.udfshim.flink.codec.WireException;
 import dev.udfshim.flink.codec.WireFormat;
-import java.util.List;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.ScalarFunction;
@@ -13,20 +12,16 @@ public final class RemoteScalarFunction extends ScalarFunction {
   private static final long serialVersionUID = 1L;
 
   private final BoundSignature bound;
-  private final ClientSettings settings;
-  private final boolean deterministic;
   private transient Connection connection;
   private transient WireFormat.Request request;
 
-  RemoteScalarFunction(BoundSignature bound, ClientSettings settings, boolean deterministic) {
+  RemoteScalarFunction(BoundSignature bound) {
     this.bound = bound;
-    this.settings = settings;
-    this.deterministic = deterministic;
   }
 
   @Override
   public void open(FunctionContext context) {
-    connection = Connection.open(bound, settings, false);
+    connection = Connection.open(bound, false);
     request = connection.format().newRequest();
   }
 
@@ -49,12 +44,12 @@ public final class RemoteScalarFunction extends ScalarFunction {
 
   @Override
   public TypeInference getTypeInference(DataTypeFactory typeFactory) {
-    return SignatureTypes.inference(List.of(bound.signature()));
+    return bound.typeInference();
   }
 
   @Override
   public boolean isDeterministic() {
-    return deterministic;
+    return bound.deterministic();
   }
 
   @Override

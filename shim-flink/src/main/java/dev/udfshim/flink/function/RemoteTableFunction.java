@@ -17,20 +17,16 @@ public final class RemoteTableFunction extends TableFunction<Object> {
   private static final long serialVersionUID = 1L;
 
   private final BoundSignature bound;
-  private final ClientSettings settings;
-  private final boolean deterministic;
   private transient Connection connection;
   private transient WireFormat.Request request;
 
-  RemoteTableFunction(BoundSignature bound, ClientSettings settings, boolean deterministic) {
+  RemoteTableFunction(BoundSignature bound) {
     this.bound = bound;
-    this.settings = settings;
-    this.deterministic = deterministic;
   }
 
   @Override
   public void open(FunctionContext context) {
-    connection = Connection.open(bound, settings, true);
+    connection = Connection.open(bound, true);
     request = connection.format().newRequest();
   }
 
@@ -55,12 +51,12 @@ public final class RemoteTableFunction extends TableFunction<Object> {
 
   @Override
   public TypeInference getTypeInference(DataTypeFactory typeFactory) {
-    return SignatureTypes.inference(List.of(bound.signature()));
+    return bound.typeInference();
   }
 
   @Override
   public boolean isDeterministic() {
-    return deterministic;
+    return bound.deterministic();
   }
 
   @Override

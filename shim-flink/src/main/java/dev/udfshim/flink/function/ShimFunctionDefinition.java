@@ -96,18 +96,23 @@ public final class ShimFunctionDefinition implements SpecializedFunction {
                             + served.stream().map(ShimSignature::describe).toList()
                             + "."));
     BoundSignature bound =
-        new BoundSignature(udf.className(), signature, endpoints.get(signature.index()));
+        new BoundSignature(
+            udf.className(),
+            signature,
+            endpoints.get(signature.index()),
+            udf.deterministic(),
+            settings);
     if (udf.kind() == ShimUdf.Kind.TABLE) {
-      return new RemoteTableFunction(bound, settings, udf.deterministic());
+      return new RemoteTableFunction(bound);
     }
     if (!settings.async()) {
-      return new RemoteScalarFunction(bound, settings, udf.deterministic());
+      return new RemoteScalarFunction(bound);
     }
     int capacity =
         context
             .getConfiguration()
             .get(ExecutionConfigOptions.TABLE_EXEC_ASYNC_SCALAR_BUFFER_CAPACITY);
-    return new RemoteAsyncScalarFunction(bound, settings, udf.deterministic(), capacity);
+    return new RemoteAsyncScalarFunction(bound, capacity);
   }
 
   @Override
