@@ -118,8 +118,8 @@ public final class RemoteCall {
                   + bytes
                   + " bytes ("
                   + description
-                  + "); lower 'batch.size' so calls and answers stay under the 4 MiB message"
-                  + " limit.";
+                  + "): its queue is full or the call or answer is over the 4 MiB message limit;"
+                  + " lower 'async.max-in-flight' or 'batch.size'.";
           case CANCELLED -> "The call to " + target + " was cancelled (" + description + ").";
           default -> "The call to " + target + " failed (" + description + ").";
         };

@@ -5,7 +5,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
 
 /**
@@ -90,8 +89,7 @@ public final class ShimChannels {
         NettyChannelBuilder.forAddress(key.endpoint().host(), key.endpoint().port())
             .usePlaintext()
             // Answers are decoded and handed to Flink's queue: short, never blocking.
-            .directExecutor()
-            .keepAliveTime(30, TimeUnit.SECONDS);
+            .directExecutor();
     if (key.maxAttempts() > 1) {
       builder
           .enableRetry()
