@@ -40,6 +40,11 @@ final class ShimProcess implements AutoCloseable {
 
   /** The arguments of {@code serve} on a free loopback port, as every test starts it. */
   static List<String> serveArguments(String handler, Path configDir) {
+    return serveArguments(handler, configDir, 0);
+  }
+
+  /** The arguments of {@code serve} on a loopback port (0: any free one). */
+  static List<String> serveArguments(String handler, Path configDir, int port) {
     return List.of(
         "serve",
         "--handler_name",
@@ -49,10 +54,10 @@ final class ShimProcess implements AutoCloseable {
         "--host",
         "127.0.0.1",
         "--port",
-        "0");
+        String.valueOf(port));
   }
 
-  /** Starts the command (which must bind 127.0.0.1 with --port 0) and waits for its ready line. */
+  /** Starts the command (which must bind 127.0.0.1) and waits for its ready line. */
   static ShimProcess start(List<String> command) throws Exception {
     return start(command, Map.of());
   }

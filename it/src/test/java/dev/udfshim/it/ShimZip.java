@@ -67,9 +67,14 @@ final class ShimZip {
 
   /** A copy of a UDF's spec folder with more config vars, for one test's settings. */
   Path specWith(String className, Map<String, String> vars, Path into) {
+    return specWith(className, 0, vars, into);
+  }
+
+  /** A copy of the spec folder of signature {@code n} with more config vars. */
+  Path specWith(String className, int n, Map<String, String> vars, Path into) {
     try {
       Files.createDirectories(into);
-      Files.copy(spec(className, 0).resolve("spec_base64"), into.resolve("spec_base64"));
+      Files.copy(spec(className, n).resolve("spec_base64"), into.resolve("spec_base64"));
       for (Map.Entry<String, String> var : vars.entrySet()) {
         Files.writeString(into.resolve(var.getKey()), var.getValue());
       }
@@ -90,5 +95,13 @@ final class ShimZip {
 
   ShimProcess serve(String handler, Path configDir) throws Exception {
     return serve(handler, configDir, Map.of());
+  }
+
+  /** {@code bin/shim serve} on a given loopback port (one a test reserved). */
+  ShimProcess serveOn(int port, String handler, Path configDir) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("bin/shim").toString());
+    command.addAll(ShimProcess.serveArguments(handler, configDir, port));
+    return ShimProcess.start(command, Map.of());
   }
 }

@@ -1,0 +1,54 @@
+package dev.udfshim.flink;
+
+import dev.udfshim.flink.function.ShimFunctionDefinition;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.functions.FunctionDefinition;
+import org.apache.flink.table.module.Module;
+
+/**
+ * The remote UDFs of one or more shim artifacts as a Flink module: each function is resolved by
+ * name (case-insensitively, as Flink resolves functions) and served by its signatures' servers.
+ */
+public final class ShimModule implements Module {
+  private final Map<String, ShimFunctionDefinition> byName;
+  private final Set<String> names;
+
+  ShimModule(List<ShimFunctionDefinition> functions) {
+    Map<String, ShimFunctionDefinition> map = new LinkedHashMap<>();
+    Set<String> list = new LinkedHashSet<>();
+    for (ShimFunctionDefinition function : functions) {
+      map.put(function.name().toLowerCase(Locale.ROOT), function);
+      list.add(function.name());
+    }
+    this.byName = Collections.unmodifiableMap(map);
+    this.names = Collections.unmodifiableSet(list);
+  }
+
+  /**
+   * The module the options describe.
+   *
+   * @param loader resolves types of the signatures
+   * @throws org.apache.flink.table.api.ValidationException with a sentence on bad options
+   */
+  public static ShimModule create(ReadableConfig options, ClassLoader loader) {
+    return new ShimModule(ModuleConfig.functions(options, loader));
+  }
+
+  @Override
+  public Set<String> listFunctions() {
+    return names;
+  }
+
+  @Override
+  public Optional<FunctionDefinition> getFunctionDefinition(String name) {
+    return Optional.ofNullable(byName.get(name.toLowerCase(Locale.ROOT)));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.udfshim.flink;
+
+import java.util.Set;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.factories.ModuleFactory;
+import org.apache.flink.table.module.Module;
+
+/** {@code LOAD MODULE shim WITH (...)}: found by Flink through {@code META-INF/services}. */
+public final class ShimModuleFactory implements ModuleFactory {
+  public static final String IDENTIFIER = "shim";
+
+  @Override
+  public String factoryIdentifier() {
+    return IDENTIFIER;
+  }
+
+  @Override
+  public Set<ConfigOption<?>> requiredOptions() {
+    return Set.of(ShimOptions.SIGNATURES, ShimOptions.ENDPOINTS);
+  }
+
+  @Override
+  public Set<ConfigOption<?>> optionalOptions() {
+    return Set.of(
+        ShimOptions.FUNCTION_NAMES,
+        ShimOptions.SCALAR_MODE,
+        ShimOptions.BATCH_ENABLED,
+        ShimOptions.BATCH_SIZE,
+        ShimOptions.BATCH_MAX_WAIT,
+        ShimOptions.ASYNC_MAX_IN_FLIGHT,
+        ShimOptions.CALL_TIMEOUT,
+        ShimOptions.RETRY_MAX_ATTEMPTS,
+        ShimOptions.RETRY_INITIAL_BACKOFF,
+        ShimOptions.RETRY_MAX_BACKOFF);
+  }
+
+  @Override
+  public Module createModule(Context context) {
+    FactoryUtil.ModuleFactoryHelper helper = FactoryUtil.createModuleFactoryHelper(this, context);
+    helper.validate();
+    return ShimModule.create(helper.getOptions(), context.getClassLoader());
+  }
+}

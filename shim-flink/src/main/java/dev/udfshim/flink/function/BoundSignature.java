@@ -1,0 +1,41 @@
+package dev.udfshim.flink.function;
+
+import dev.udfshim.flink.client.Endpoint;
+import dev.udfshim.flink.signatures.ShimSignature;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.flink.table.types.inference.TypeInference;
+
+/**
+ * One signature of a UDF, the execution server that serves it and how to call it: all a remote
+ * function instance carries into the job.
+ */
+public record BoundSignature(
+    String className,
+    ShimSignature signature,
+    Endpoint endpoint,
+    boolean deterministic,
+    ClientSettings settings)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Exactly this signature's types, for the specialized function. */
+  TypeInference typeInference() {
+    return SignatureTypes.inference(List.of(signature));
+  }
+
+  /** "com.example.AddOne signature 0 at localhost:50051", for messages. */
+  public String target() {
+    return className + " signature " + signature.index() + " at " + endpoint;
+  }
+
+  /** The command that serves it from the unzipped shim artifact. */
+  public String startHint() {
+    return "bin/shim serve --handler_name execution --config_override_dir scp_config/"
+        + className
+        + "/"
+        + signature.index()
+        + " --port "
+        + endpoint.port();
+  }
+}
