@@ -150,9 +150,11 @@ final class EvalPool {
               + slots.size()
               + " instance(s) of '"
               + className
-              + "' stayed busy for "
-              + waited
-              + " ms; raise "
+              + "' stayed busy for the "
+              + limit.millis()
+              + " ms a call may wait ("
+              + ExecutionSettings.WAIT_TIMEOUT
+              + "); raise "
               + ExecutionSettings.PARALLELISM
               + " or make eval return faster.");
     }

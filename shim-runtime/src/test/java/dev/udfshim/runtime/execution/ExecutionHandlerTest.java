@@ -250,7 +250,8 @@ class ExecutionHandlerTest {
     Thread.sleep(300);
     assertThatThrownBy(() -> call(1L))
         .hasMessage(
-            "All 1 instance(s) of 'dev.udfshim.fixtures.Exec$Sleeps' stayed busy for 200 ms; raise"
+            "All 1 instance(s) of 'dev.udfshim.fixtures.Exec$Sleeps' stayed busy for the 200 ms a"
+                + " call may wait (confluent.remote-udf.adapter.handler.wait.timeout); raise"
                 + " confluent.remote-udf.adapter.parallelism or make eval return faster.");
     assertThat(decodeScalar(slow.get(10, TimeUnit.SECONDS))).isEqualTo(1500L);
   }
