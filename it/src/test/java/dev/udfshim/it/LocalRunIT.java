@@ -12,13 +12,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mvn shim:run} in the background and {@code mvn shim:invoke} against it, in the sample
- * project that the invoker scenarios built (it/src/it/udf-project-good), as a user types them.
+ * project that the invoker scenarios built (it/src/it/udf-project-good), as a user types them. Both
+ * run the UDFs in a forked JVM, which the sample's RuntimeInfo UDF describes from inside.
  */
 class LocalRunIT {
   @TempDir static Path work;
@@ -53,6 +56,40 @@ class LocalRunIT {
     String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return new Build(process.exitValue(), log);
+  }
+
+  private static final Pattern FORKED = Pattern.compile("Forked JVM \\(pid (\\d+)\\)");
+
+  /** The pid of the JVM the goal forked, from its log line. */
+  private static long forkedPid(String log) {
+    Matcher matcher = FORKED.matcher(log);
+    assertThat(matcher.find()).as(log).isTrue();
+    return Long.parseLong(matcher.group(1));
+  }
+
+  /** The invoke succeeded and printed this value. */
+  private static void assertAnswer(Build build, Object expected) {
+    assertThat(build.exit()).as(build.log()).isZero();
+    assertThat(build.log()).contains("[INFO] " + expected + "\n");
+  }
+
+  private static Build info(String target, String what, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("shim:invoke", "-Dfunction=com.example.udfs.RuntimeInfo"));
+    if (target != null) {
+      args.add("-Dtarget=" + target);
+    }
+    args.add("-Dargs=" + what);
+    args.addAll(List.of(more));
+    return build(args.toArray(String[]::new));
+  }
+
+  private static void assertGone(long pid) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      assertThat(System.nanoTime()).as("forked JVM %d still runs", pid).isLessThan(deadline);
+      Thread.sleep(100);
+    }
   }
 
   private static void assertPortClosed(int port) {
@@ -149,6 +186,78 @@ class LocalRunIT {
   }
 
   @Test
+  void runServesFromAForkedJvmWithItsOptionsAndStopsItWithMaven() throws Exception {
+    ShimProcess maven =
+        ShimProcess.start(
+            mvn(
+                "shim:run",
+                "-Dfunction=com.example.udfs.RuntimeInfo",
+                "-Dport=0",
+                "-Dshim.jvmArguments=-Xmx256m \"-Dsample.color=deep blue\"",
+                "-Dshim.jobParameters=greeting=hi,other=x"));
+    long child = forkedPid(maven.startLog());
+    try (maven) {
+      String target = "127.0.0.1:" + maven.port();
+      assertAnswer(info(target, "pid"), String.valueOf(child));
+      assertThat(child).isNotEqualTo(maven.process().pid());
+      assertAnswer(info(target, "property:sample.color"), "deep blue");
+      assertAnswer(info(target, "property:sample.origin"), "pom");
+      assertAnswer(info(target, "env:SAMPLE_ORIGIN"), "pom-env");
+      // The command line's job parameters win over the pom's of the same key.
+      assertAnswer(info(target, "job:greeting"), "hi");
+      assertAnswer(info(target, "job:other"), "x");
+      Build ignored = info(target, "pid", "-Dshim.jobParameters=greeting=no");
+      assertThat(ignored.log())
+          .contains(
+              "[WARNING] Job parameters [greeting] are ignored with -Dtarget: they belong to the"
+                  + " server; give them to its shim:run.");
+    }
+    assertGone(child);
+  }
+
+  @Test
+  void killingMavenEndsTheForkedJvm() throws Exception {
+    ShimProcess maven =
+        ShimProcess.start(mvn("shim:run", "-Dfunction=com.example.udfs.AddOne", "-Dport=0"));
+    long child = forkedPid(maven.startLog());
+    assertThat(ProcessHandle.of(child)).isPresent();
+    // SIGKILL: no shutdown hook runs in Maven; the child sees its standard input end.
+    maven.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertGone(child);
+    maven.close();
+  }
+
+  @Test
+  void invokeRunsTheUdfInAForkedJvmWithJobParametersAndExtractsOnce() throws Exception {
+    Path cwd = Files.createDirectories(work.resolve("udf-cwd"));
+    Build pid = info(null, "pid", "-Dshim.workingDirectory=" + cwd);
+    long child = forkedPid(pid.log());
+    assertAnswer(pid, child);
+    assertGone(child);
+
+    assertAnswer(info(null, "cwd", "-Dshim.workingDirectory=" + cwd), cwd.toString());
+    assertAnswer(info(null, "job:greeting"), "hello from the pom");
+    assertAnswer(info(null, "job:greeting", "-Dshim.jobParameters=greeting=bonjour"), "bonjour");
+    // One extraction for the call; the handler's own binding and its one instance make the rest
+    // (before: four extractions, one of them in Maven).
+    Build created = info(null, "created");
+    Matcher count = Pattern.compile("(?m)^\\[INFO\\] (\\d)$").matcher(created.log());
+    assertThat(count.find()).as(created.log()).isTrue();
+    assertThat(Integer.parseInt(count.group(1))).isLessThanOrEqualTo(3);
+
+    Build bad = info(null, "pid", "-Dshim.jobParameters=greeting");
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.log())
+        .contains(
+            "-Dshim.jobParameters: 'greeting' is not key=value; write key=value pairs separated"
+                + " by commas.");
+    Build quote = info(null, "pid", "-Dshim.jvmArguments=\"-Dx=1");
+    assertThat(quote.exit()).isNotZero();
+    assertThat(quote.log())
+        .contains("jvmArguments '\"-Dx=1' has an unclosed double quote; close it.");
+  }
+
+  @Test
   void wrongHandlerOrFunctionIsOneSentence() throws Exception {
     Build handler = build("shim:run", "-Dhandler=extractor");
     assertThat(handler.exit()).isNotZero();
@@ -171,6 +280,14 @@ class LocalRunIT {
     assertThat(build.log())
         .contains(
             "Name the UDF with -Dfunction=<class>; this project has com.example.udfs.AddOne,"
-                + " com.example.udfs.HexUpper, com.example.udfs.SplitWords.");
+                + " com.example.udfs.HexUpper, com.example.udfs.RuntimeInfo,"
+                + " com.example.udfs.SplitWords.");
+    Build invoke = build("shim:invoke", "-Dargs=1");
+    assertThat(invoke.exit()).isNotZero();
+    assertThat(invoke.log())
+        .contains(
+            "Name the UDF with -Dfunction=<class>; this project has com.example.udfs.AddOne,"
+                + " com.example.udfs.HexUpper, com.example.udfs.RuntimeInfo,"
+                + " com.example.udfs.SplitWords.");
   }
 }

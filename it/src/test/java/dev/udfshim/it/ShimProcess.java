@@ -20,11 +20,13 @@ final class ShimProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final String handler;
+  private final String startLog;
 
-  private ShimProcess(Process process, int port, String handler) {
+  private ShimProcess(Process process, int port, String handler, String startLog) {
     this.process = process;
     this.port = port;
     this.handler = handler;
+    this.startLog = startLog;
   }
 
   /** The arguments of {@code serve} on a free loopback port, as every test starts it. */
@@ -48,8 +50,9 @@ final class ShimProcess implements AutoCloseable {
       BufferedReader log =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      StringBuilder seen = new StringBuilder();
       Matcher ready =
-          CompletableFuture.supplyAsync(() -> awaitReady(log)).get(60, TimeUnit.SECONDS);
+          CompletableFuture.supplyAsync(() -> awaitReady(log, seen)).get(60, TimeUnit.SECONDS);
       // Keep draining the log so the server never blocks on a full pipe.
       Thread drain =
           new Thread(
@@ -64,15 +67,15 @@ final class ShimProcess implements AutoCloseable {
               });
       drain.setDaemon(true);
       drain.start();
-      return new ShimProcess(process, Integer.parseInt(ready.group(1)), ready.group(2));
+      return new ShimProcess(
+          process, Integer.parseInt(ready.group(1)), ready.group(2), seen.toString());
     } catch (Exception e) {
       process.destroyForcibly();
       throw e;
     }
   }
 
-  private static Matcher awaitReady(BufferedReader log) {
-    StringBuilder seen = new StringBuilder();
+  private static Matcher awaitReady(BufferedReader log, StringBuilder seen) {
     try {
       for (String line = log.readLine(); line != null; line = log.readLine()) {
         Matcher matcher = READY.matcher(line);
@@ -93,6 +96,11 @@ final class ShimProcess implements AutoCloseable {
 
   String handler() {
     return handler;
+  }
+
+  /** What the process printed before it was ready. */
+  String startLog() {
+    return startLog;
   }
 
   Process process() {
