@@ -1,13 +1,16 @@
 package com.example.udfs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.ScalarFunction;
 
 /**
- * Where the UDF runs, for trying shim:run, shim:invoke and UdfTester: {@code pid}, {@code cwd},
- * {@code created} (instances made in this JVM), {@code property:<name>}, {@code env:<name>} or
- * {@code job:<key>} (a job parameter, as the platform hands connection settings to UDFs).
+ * Where the UDF runs, for trying shim:run, shim:invoke and UdfTester. Asked for keys separated by
+ * spaces, answers {@code key=value} for each, separated by {@code "; "}: {@code pid}, {@code cwd},
+ * {@code created} (instances made in this JVM), {@code property:<name>}, {@code env:<name>}, {@code
+ * job:<key>} (a job parameter, as the platform hands connection settings to UDFs).
  */
 public class RuntimeInfo extends ScalarFunction {
   private static final AtomicInteger CREATED = new AtomicInteger();
@@ -22,13 +25,21 @@ public class RuntimeInfo extends ScalarFunction {
     this.context = context;
   }
 
-  public String eval(String what) {
-    if (what == null) {
+  public String eval(String keys) {
+    if (keys == null) {
       return null;
     }
-    int colon = what.indexOf(':');
-    String name = colon < 0 ? "" : what.substring(colon + 1);
-    switch (colon < 0 ? what : what.substring(0, colon)) {
+    List<String> answers = new ArrayList<>();
+    for (String key : keys.trim().split("\\s+")) {
+      answers.add(key + "=" + value(key));
+    }
+    return String.join("; ", answers);
+  }
+
+  private String value(String key) {
+    int colon = key.indexOf(':');
+    String name = colon < 0 ? "" : key.substring(colon + 1);
+    switch (colon < 0 ? key : key.substring(0, colon)) {
       case "pid":
         return String.valueOf(ProcessHandle.current().pid());
       case "cwd":
@@ -43,7 +54,7 @@ public class RuntimeInfo extends ScalarFunction {
         return context.getJobParameter(name, "(not set)");
       default:
         throw new IllegalArgumentException(
-            "ask for pid, cwd, created, property:<name>, env:<name> or job:<key>, not " + what);
+            "ask for pid, cwd, created, property:<name>, env:<name> or job:<key>, not " + key);
     }
   }
 }

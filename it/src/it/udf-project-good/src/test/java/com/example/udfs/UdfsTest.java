@@ -40,7 +40,7 @@ class UdfsTest {
   @Test
   void jobParametersReachTheUdf() {
     try (UdfTester info = UdfTester.of(RuntimeInfo.class).withJobParameter("greeting", "hi")) {
-      assertEquals("hi", info.call("job:greeting"));
+      assertEquals("job:greeting=hi; job:other=(not set)", info.call("job:greeting job:other"));
       UdfCallException error = assertThrows(UdfCallException.class, () -> info.call("nothing"));
       assertEquals(
           "com.example.udfs.RuntimeInfo.eval threw java.lang.IllegalArgumentException: ask for"
