@@ -5,6 +5,7 @@ assert log.contains('FUNCTION')
 assert log =~ /com\.example\.udfs\.AddOne\s+0\s+SCALAR\s+\(i BIGINT, j BIGINT\)\s+BIGINT\s+true/
 assert log.contains('Extracted 4 UDF(s), 5 signature(s)')
 assert log.contains('Wrote 5 spec_base64 file(s)')
+assert !log.contains('is not reproducible') : 'a pinned jar plugin and outputTimestamp give no warning'
 // The sample's own tests ran, through UdfTester.
 assert log =~ /Tests run: 4, Failures: 0, Errors: 0, Skipped: 0.* in com\.example\.udfs\.UdfsTest/
 
