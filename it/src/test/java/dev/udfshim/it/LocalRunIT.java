@@ -253,6 +253,14 @@ class LocalRunIT {
             + "; job:greeting=hello from the pom; job:other=1; created=3");
     assertGone(child);
 
+    Build noJvm = info(null, "pid", "-Dshim.jvmArguments=-Xno-such-option");
+    assertThat(noJvm.exit()).isNotZero();
+    assertThat(noJvm.log())
+        .contains("Unrecognized option: -Xno-such-option")
+        .contains(
+            "The forked JVM ended with exit code 1 during invoke; its output above says why (check"
+                + " jvmArguments and the UDF's static code).");
+
     Build bad = info(null, "pid", "-Dshim.jobParameters=greeting");
     assertThat(bad.exit()).isNotZero();
     assertThat(bad.log())
@@ -278,20 +286,15 @@ class LocalRunIT {
   }
 
   @Test
-  void runWithoutAFunctionNamesTheChoices() throws Exception {
-    Build build = build("shim:run", "-Dhandler=execution", "-Dport=0");
-    assertThat(build.exit()).isNotZero();
-    assertThat(build.log())
-        .contains(
-            "Name the UDF with -Dfunction=<class>; this project has com.example.udfs.AddOne,"
-                + " com.example.udfs.HexUpper, com.example.udfs.RuntimeInfo,"
-                + " com.example.udfs.SplitWords.");
-    Build invoke = build("shim:invoke", "-Dargs=1");
-    assertThat(invoke.exit()).isNotZero();
-    assertThat(invoke.log())
-        .contains(
-            "Name the UDF with -Dfunction=<class>; this project has com.example.udfs.AddOne,"
-                + " com.example.udfs.HexUpper, com.example.udfs.RuntimeInfo,"
-                + " com.example.udfs.SplitWords.");
+  void runOrInvokeWithoutAFunctionNamesTheChoices() throws Exception {
+    for (Build build :
+        List.of(build("shim:run", "-Dhandler=execution", "-Dport=0"), build("shim:invoke"))) {
+      assertThat(build.exit()).isNotZero();
+      assertThat(build.log())
+          .contains(
+              "Name the UDF with -Dfunction=<class>; this project has com.example.udfs.AddOne,"
+                  + " com.example.udfs.HexUpper, com.example.udfs.RuntimeInfo,"
+                  + " com.example.udfs.SplitWords.");
+    }
   }
 }
