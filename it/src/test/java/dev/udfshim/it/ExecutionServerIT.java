@@ -98,6 +98,41 @@ class ExecutionServerIT {
   }
 
   @Test
+  void batchesOverGrpcAnswerEveryRowAndBadFramingIsAnErrorAnswer() throws Exception {
+    writeSpec("tests.udf_fixtures.add_one", 0);
+    Files.writeString(configDir.resolve("shim.execution.batch"), "true");
+    serve(
+        channel -> {
+          // The batch example of docs/protocol.md: (1, 2) and (NULL, 5).
+          Calls.Answer rows =
+              invoke(
+                  channel,
+                  HexFormat.of()
+                      .parseHex(
+                          "00000002"
+                              + "000000000000000001"
+                              + "000000000000000002"
+                              + "01"
+                              + "000000000000000005"));
+          assertThat(rows.error()).isNull();
+          assertThat(HexFormat.of().formatHex(rows.payload()))
+              .isEqualTo("00000002" + "000000000000000003" + "01");
+
+          Calls.Answer truncated =
+              invoke(channel, HexFormat.of().parseHex("00000002000000000000000001"));
+          assertThat(truncated.error())
+              .startsWith("Row index 0 of 2: Cannot decode argument 2 (j BIGINT)");
+          assertThat(truncated.text()).isEqualTo(truncated.error());
+
+          Calls.Answer tooMany = invoke(channel, HexFormat.of().parseHex("00001001"));
+          assertThat(tooMany.error())
+              .isEqualTo(
+                  "The batch declares 4097 rows; send from 0 to 4096 rows per call"
+                      + " (shim.execution.batch.max.rows).");
+        });
+  }
+
+  @Test
   void tableFunctionAnswersAllRowsItEmitted() throws Exception {
     writeSpec("dev.udfshim.fixtures.SplitWords", 0);
     serve(
@@ -173,5 +208,41 @@ class ExecutionServerIT {
         channel ->
             assertThat(invoke(channel, new byte[0]).text())
                 .startsWith("The handler could not start: spec_base64 is not valid base64 ("));
+  }
+
+  @Test
+  void aDrainAnswersCallsStillRunningAtTheEndOfTheGrace() throws Exception {
+    writeSpec("dev.udfshim.fixtures.Exec$Sleeps", 0);
+    Files.writeString(configDir.resolve("shim.shutdown.grace"), "300 ms");
+    ShimServer server =
+        ShimServer.start(
+            "127.0.0.1",
+            0,
+            new HandlerHost(new ExecutionHandler(), new ConfigDirContext(configDir)));
+    ManagedChannel channel = Calls.channel(server.port());
+    try {
+      java.util.concurrent.CompletableFuture<Calls.Answer> slow =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> Calls.call(channel, Calls.bigint(10_000)));
+      Thread.sleep(500);
+
+      ShimServer.Stopped stopped = server.shutdown("test");
+
+      assertThat(stopped.drained().cutOff()).isOne();
+      assertThat(stopped.exitCode()).isEqualTo(2);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> slow.get(10, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOfSatisfying(
+              io.grpc.StatusRuntimeException.class,
+              e -> {
+                assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAVAILABLE);
+                assertThat(e.getStatus().getDescription())
+                    .isEqualTo(
+                        "The server is shutting down and this call did not finish within the 300"
+                            + " ms grace (shim.shutdown.grace); send it again.");
+              });
+    } finally {
+      channel.shutdownNow();
+    }
   }
 }

@@ -195,7 +195,7 @@ class LocalRunIT {
                 "-Dport=0",
                 "-Dshim.jvmArguments=-Xmx256m \"-Dsample.color=deep blue\"",
                 "-Dshim.jobParameters=greeting=hi,other=x"));
-    long child = forkedPid(maven.startLog());
+    long child = forkedPid(maven.log());
     try (maven) {
       assertThat(child).isNotEqualTo(maven.process().pid());
       Build info =
@@ -224,7 +224,7 @@ class LocalRunIT {
   void killingMavenEndsTheForkedJvm() throws Exception {
     ShimProcess maven =
         ShimProcess.start(mvn("shim:run", "-Dfunction=com.example.udfs.AddOne", "-Dport=0"));
-    long child = forkedPid(maven.startLog());
+    long child = forkedPid(maven.log());
     assertThat(ProcessHandle.of(child)).isPresent();
     // SIGKILL: no shutdown hook runs in Maven; the child sees its standard input end.
     maven.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
