@@ -46,6 +46,10 @@ final class GrpcTransport implements Transport {
     return new GrpcTransport(server, channel);
   }
 
+  int port() {
+    return server.port();
+  }
+
   @Override
   public byte[] invoke(byte[] payload) {
     AtomicReference<Metadata> trailers = new AtomicReference<>();

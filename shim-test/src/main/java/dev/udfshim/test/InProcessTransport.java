@@ -1,37 +1,39 @@
 package dev.udfshim.test;
 
 import dev.udfshim.runtime.execution.ExecutionHandler;
+import dev.udfshim.runtime.handler.BlockingReply;
+import dev.udfshim.runtime.handler.Call;
+import dev.udfshim.runtime.handler.HandlerException;
 import dev.udfshim.runtime.server.HandlerHost;
 import java.util.Map;
 
-/** The execution handler in this JVM, hosted as the server hosts it. */
+/** The execution handler in this JVM, hosted as the server hosts it: the same door for calls. */
 final class InProcessTransport implements Transport {
   private final HandlerHost host;
-  private final String openFailure;
 
-  private InProcessTransport(HandlerHost host, String openFailure) {
+  private InProcessTransport(HandlerHost host) {
     this.host = host;
-    this.openFailure = openFailure;
   }
 
   static InProcessTransport open(Map<String, String> configVars) {
     HandlerHost host = new HandlerHost(new ExecutionHandler(), new ConfigVars(configVars));
-    return new InProcessTransport(host, host.open());
+    host.open(); // a failure is every call's answer, as on the server
+    return new InProcessTransport(host);
   }
 
   @Override
   public byte[] invoke(byte[] payload) {
+    BlockingReply reply = new BlockingReply();
+    host.dispatch(payload, Call.UNBOUNDED, reply);
     try {
-      return host.handle(payload);
-    } catch (HandlerHost.HandlerFailure e) {
+      return reply.await();
+    } catch (HandlerException e) {
       throw new UdfCallException(e.getMessage());
     }
   }
 
   @Override
   public void close() {
-    if (openFailure == null) {
-      host.close();
-    }
+    host.close();
   }
 }

@@ -214,6 +214,16 @@ public final class UdfTester implements AutoCloseable {
     return text.toString();
   }
 
+  /** The ports of the servers this tester started over gRPC (for tests of the tester). */
+  List<Integer> ports() {
+    synchronized (open) {
+      return open.values().stream()
+          .filter(GrpcTransport.class::isInstance)
+          .map(t -> ((GrpcTransport) t).port())
+          .toList();
+    }
+  }
+
   /** Closes the UDF instances (their {@code close()} runs) and stops any server. */
   @Override
   public void close() {

@@ -3,6 +3,7 @@ package dev.udfshim.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
 import dev.udfshim.fixtures.Broken;
 import dev.udfshim.fixtures.Exec;
 import dev.udfshim.fixtures.Overloaded;
@@ -10,17 +11,29 @@ import dev.udfshim.fixtures.PrimitiveAdd;
 import dev.udfshim.fixtures.RandomNumber;
 import dev.udfshim.fixtures.SplitWords;
 import dev.udfshim.fixtures.WordLengths;
+import dev.udfshim.runtime.codec.ArgumentsCodec;
+import dev.udfshim.runtime.codec.ValueCodec;
+import dev.udfshim.runtime.codec.WireReader;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.table.types.logical.BigIntType;
+import org.apache.flink.table.types.logical.IntType;
 import org.apache.flink.types.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
+import secure.compute.function.runtime.v2.InvokeRequest;
 
 /** Every test runs in the handler of this JVM and again over real gRPC on 127.0.0.1. */
 class UdfTesterTest {
@@ -173,22 +186,46 @@ class UdfTesterTest {
 
   @Test
   void handlerSettingsAreConfigVarsToo() {
-    try (UdfTester two =
+    try (UdfTester many =
         UdfTester.of(Exec.Lifecycle.class)
-            .withJobParameters(Map.of("confluent.remote-udf.adapter.parallelism", "2"))) {
-      int before = Exec.Lifecycle.OPENED.get();
-      two.call();
-      assertThat(Exec.Lifecycle.OPENED.get()).isEqualTo(before + 2);
+            .withJobParameters(Map.of("confluent.remote-udf.adapter.parallelism", "many"))) {
+      assertThatThrownBy(many::call)
+          .isInstanceOf(UdfCallException.class)
+          .hasMessage(
+              "The handler could not start: Config var confluent.remote-udf.adapter.parallelism"
+                  + " must be a whole number from 1 to 1024, not 'many'; correct or remove it.");
     }
   }
 
   @Test
-  void overGrpcTheCallIsServedOnTheServersThreadsNotTheCallers() {
-    String caller = Thread.currentThread().getName();
-    try (UdfTester local = UdfTester.of(ThreadName.class);
-        UdfTester remote = UdfTester.of(ThreadName.class).overGrpc()) {
-      assertThat(local.call()).isEqualTo(caller);
-      assertThat(remote.call()).isNotEqualTo(caller);
+  void overGrpcARealServerOnLoopbackAnswersAnyClientUntilClosed() throws Exception {
+    UdfTester remote = UdfTester.of(PrimitiveAdd.class).overGrpc();
+    assertThat(remote.call(40L, 2)).isEqualTo(42L);
+    assertThat(remote.ports()).hasSize(1);
+    int port = remote.ports().get(0);
+    // Another client, on its own channel, gets the same answer from that server.
+    byte[] payload =
+        new ArgumentsCodec(List.of("a", "b"), List.of(new BigIntType(false), new IntType(false)))
+            .encode(new Object[] {40L, 2});
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      byte[] answer =
+          FunctionRuntimeGrpc.newBlockingStub(channel)
+              .invoke(InvokeRequest.newBuilder().setPayload(ByteString.copyFrom(payload)).build())
+              .getPayload()
+              .toByteArray();
+      assertThat(ValueCodec.forType(new BigIntType(false)).read(new WireReader(answer)))
+          .isEqualTo(42L);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    remote.close();
+    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+        .isInstanceOf(ConnectException.class);
+    try (UdfTester local = UdfTester.of(PrimitiveAdd.class)) {
+      assertThat(local.call(40L, 2)).isEqualTo(42L);
+      assertThat(local.ports()).isEmpty();
     }
   }
 
