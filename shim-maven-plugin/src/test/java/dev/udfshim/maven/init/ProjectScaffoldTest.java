@@ -16,6 +16,7 @@ class ProjectScaffoldTest {
           Map.entry("flink.version", "2.0.1"),
           Map.entry("junit.version", "5.14.1"),
           Map.entry("slf4j.version", "2.0.17"),
+          Map.entry("log4j.version", "2.25.3"),
           Map.entry("maven-clean-plugin.version", "3.4.1"),
           Map.entry("maven-resources-plugin.version", "3.3.1"),
           Map.entry("maven-compiler-plugin.version", "3.14.0"),
@@ -52,6 +53,7 @@ class ProjectScaffoldTest {
         .contains("<shim.version>9.9.9</shim.version>")
         .contains("<artifactId>maven-jar-plugin</artifactId>\n          <version>3.4.2</version>")
         .contains("<artifactId>flink-table-common</artifactId>")
+        .contains("<artifactId>log4j-api</artifactId>\n      <version>2.25.3</version>")
         .doesNotContain("@");
     assertThat(Files.readString(project.resolve("src/main/java/com/acme/udfs/AddOne.java")))
         .startsWith("package com.acme.udfs;\n");
