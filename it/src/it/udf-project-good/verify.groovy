@@ -3,8 +3,11 @@ import java.util.zip.ZipFile
 def log = new File(basedir, 'build.log').text
 assert log.contains('FUNCTION')
 assert log =~ /com\.example\.udfs\.AddOne\s+0\s+SCALAR\s+\(i BIGINT, j BIGINT\)\s+BIGINT\s+true/
-assert log.contains('Extracted 3 UDF(s), 4 signature(s)')
-assert log.contains('Wrote 4 spec_base64 file(s)')
+assert log.contains('Extracted 4 UDF(s), 5 signature(s)')
+assert log.contains('Wrote 5 spec_base64 file(s)')
+assert !log.contains('is not reproducible') : 'a pinned jar plugin and outputTimestamp give no warning'
+// The sample's own tests ran, through UdfTester.
+assert log =~ /Tests run: 4, Failures: 0, Errors: 0, Skipped: 0.* in com\.example\.udfs\.UdfsTest/
 
 for (dir in ['target', 'target2']) {
   def zip = new ZipFile(new File(basedir, dir + '/good-udfs-1.0.0-shim.zip'))

@@ -12,13 +12,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mvn shim:run} in the background and {@code mvn shim:invoke} against it, in the sample
- * project that the invoker scenarios built (it/src/it/udf-project-good), as a user types them.
+ * project that the invoker scenarios built (it/src/it/udf-project-good), as a user types them. Both
+ * run the UDFs in a forked JVM, which the sample's RuntimeInfo UDF describes from inside.
  */
 class LocalRunIT {
   @TempDir static Path work;
@@ -53,6 +56,41 @@ class LocalRunIT {
     String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return new Build(process.exitValue(), log);
+  }
+
+  private static final Pattern FORKED = Pattern.compile("Forked JVM \\(pid (\\d+)\\)");
+
+  /** The pid of the JVM the goal forked, from its log line. */
+  private static long forkedPid(String log) {
+    Matcher matcher = FORKED.matcher(log);
+    assertThat(matcher.find()).as(log).isTrue();
+    return Long.parseLong(matcher.group(1));
+  }
+
+  /** The invoke succeeded and printed this value (a line that starts with it, if it ends in =). */
+  private static void assertAnswer(Build build, Object expected) {
+    assertThat(build.exit()).as(build.log()).isZero();
+    String text = String.valueOf(expected);
+    assertThat(build.log()).contains("[INFO] " + text + (text.endsWith("=") ? "" : "\n"));
+  }
+
+  private static Build info(String target, String what, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("shim:invoke", "-Dfunction=com.example.udfs.RuntimeInfo"));
+    if (target != null) {
+      args.add("-Dtarget=" + target);
+    }
+    args.add("-Dargs=" + what);
+    args.addAll(List.of(more));
+    return build(args.toArray(String[]::new));
+  }
+
+  private static void assertGone(long pid) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      assertThat(System.nanoTime()).as("forked JVM %d still runs", pid).isLessThan(deadline);
+      Thread.sleep(100);
+    }
   }
 
   private static void assertPortClosed(int port) {
@@ -149,6 +187,94 @@ class LocalRunIT {
   }
 
   @Test
+  void runServesFromAForkedJvmWithItsOptionsAndStopsItWithMaven() throws Exception {
+    ShimProcess maven =
+        ShimProcess.start(
+            mvn(
+                "shim:run",
+                "-Dfunction=com.example.udfs.RuntimeInfo",
+                "-Dport=0",
+                "-Dshim.jvmArguments=-Xmx256m \"-Dsample.color=deep blue\"",
+                "-Dshim.jobParameters=greeting=hi,other=x"));
+    long child = forkedPid(maven.log());
+    try (maven) {
+      assertThat(child).isNotEqualTo(maven.process().pid());
+      Build info =
+          info(
+              "127.0.0.1:" + maven.port(),
+              "pid property:sample.color property:sample.origin env:SAMPLE_ORIGIN job:greeting"
+                  + " job:other",
+              "-Dshim.jobParameters=greeting=ignored");
+      // The UDF runs in the forked JVM, with the options, the pom's system property and
+      // environment variable, and the command line's job parameters over the pom's.
+      assertAnswer(
+          info,
+          "pid="
+              + child
+              + "; property:sample.color=deep blue; property:sample.origin=pom;"
+              + " env:SAMPLE_ORIGIN=pom-env; job:greeting=hi; job:other=x");
+      assertThat(info.log())
+          .contains(
+              "[WARNING] Job parameters [greeting] are ignored with -Dtarget: they belong to the"
+                  + " server; give them to its shim:run.");
+    }
+    assertGone(child);
+  }
+
+  @Test
+  void killingMavenEndsTheForkedJvm() throws Exception {
+    ShimProcess maven =
+        ShimProcess.start(mvn("shim:run", "-Dfunction=com.example.udfs.AddOne", "-Dport=0"));
+    long child = forkedPid(maven.log());
+    assertThat(ProcessHandle.of(child)).isPresent();
+    // SIGKILL: no shutdown hook runs in Maven; the child sees its standard input end.
+    maven.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertGone(child);
+    maven.close();
+  }
+
+  @Test
+  void invokeRunsTheUdfInAForkedJvmWithJobParametersAndExtractsOnce() throws Exception {
+    Path cwd = Files.createDirectories(work.resolve("udf-cwd"));
+    Build info =
+        info(
+            null,
+            "pid cwd job:greeting job:other created",
+            "-Dshim.workingDirectory=" + cwd,
+            "-Dshim.jobParameters=other=1");
+    long child = forkedPid(info.log());
+    // created: the UDF objects made in the forked JVM for the call: invoke's one extraction, and
+    // what the execution handler makes itself (its binding, its instance). Before: four
+    // extractions, one of them in Maven, plus the handler's.
+    assertAnswer(
+        info,
+        "pid="
+            + child
+            + "; cwd="
+            + cwd
+            + "; job:greeting=hello from the pom; job:other=1; created=");
+    Matcher created = Pattern.compile("; created=(\\d+)\n").matcher(info.log());
+    assertThat(created.find()).isTrue();
+    assertThat(Integer.parseInt(created.group(1))).isBetween(1, 3);
+    assertGone(child);
+
+    Build noJvm = info(null, "pid", "-Dshim.jvmArguments=-Xno-such-option");
+    assertThat(noJvm.exit()).isNotZero();
+    assertThat(noJvm.log())
+        .contains("Unrecognized option: -Xno-such-option")
+        .contains(
+            "The forked JVM ended with exit code 1 during invoke; its output above says why (check"
+                + " jvmArguments and the UDF's static code).");
+
+    Build bad = info(null, "pid", "-Dshim.jobParameters=greeting");
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.log())
+        .contains(
+            "-Dshim.jobParameters: 'greeting' is not key=value; write key=value pairs separated"
+                + " by commas.");
+  }
+
+  @Test
   void wrongHandlerOrFunctionIsOneSentence() throws Exception {
     Build handler = build("shim:run", "-Dhandler=extractor");
     assertThat(handler.exit()).isNotZero();
@@ -165,12 +291,15 @@ class LocalRunIT {
   }
 
   @Test
-  void runWithoutAFunctionNamesTheChoices() throws Exception {
-    Build build = build("shim:run", "-Dhandler=execution", "-Dport=0");
-    assertThat(build.exit()).isNotZero();
-    assertThat(build.log())
-        .contains(
-            "Name the UDF with -Dfunction=<class>; this project has com.example.udfs.AddOne,"
-                + " com.example.udfs.HexUpper, com.example.udfs.SplitWords.");
+  void runOrInvokeWithoutAFunctionNamesTheChoices() throws Exception {
+    for (Build build :
+        List.of(build("shim:run", "-Dhandler=execution", "-Dport=0"), build("shim:invoke"))) {
+      assertThat(build.exit()).isNotZero();
+      assertThat(build.log())
+          .contains(
+              "Name the UDF with -Dfunction=<class>; this project has com.example.udfs.AddOne,"
+                  + " com.example.udfs.HexUpper, com.example.udfs.RuntimeInfo,"
+                  + " com.example.udfs.SplitWords.");
+    }
   }
 }

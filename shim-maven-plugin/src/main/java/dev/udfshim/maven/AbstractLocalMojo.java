@@ -1,21 +1,32 @@
 package dev.udfshim.maven;
 
 import com.google.gson.Gson;
-import dev.udfshim.maven.isolation.IsolatedRuntime;
+import dev.udfshim.maven.fork.ForkOptions;
+import dev.udfshim.maven.fork.ForkedRuntime;
 import dev.udfshim.maven.isolation.IsolationException;
+import dev.udfshim.maven.isolation.RuntimeCalls;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
- * Shared by the goals that run the project's UDFs on this machine: extract them, write their specs,
- * and pick the function and signature asked for.
+ * Shared by the goals that run the project's UDFs on this machine, in a forked JVM: extract them,
+ * write their specs, and pick the function and signature asked for.
  */
 abstract class AbstractLocalMojo extends AbstractShimMojo {
+  /** What a config var's file name may be (the runtime's ConfigDirContext reads no other). */
+  private static final Pattern CONFIG_VAR = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
   /** Fully qualified class name of the UDF. Default: the project's only UDF, if it has one. */
   @Parameter(property = "function")
@@ -25,15 +36,112 @@ abstract class AbstractLocalMojo extends AbstractShimMojo {
   @Parameter(property = "signature")
   protected Integer signature;
 
+  /**
+   * Options of the forked JVM that runs the UDFs, before its main class, e.g. {@code -Xmx1g
+   * -agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=5005}. Double quotes group words.
+   */
+  @Parameter(property = "shim.jvmArguments")
+  protected String jvmArguments;
+
+  /** System properties of the forked JVM. */
+  @Parameter protected Map<String, String> systemPropertyVariables;
+
+  /** Environment variables of the forked JVM, added to Maven's own. */
+  @Parameter protected Map<String, String> environmentVariables;
+
+  /** Current directory of the forked JVM. */
+  @Parameter(property = "shim.workingDirectory", defaultValue = "${project.basedir}")
+  protected File workingDirectory;
+
+  /**
+   * Job parameters: {@code FunctionContext#getJobParameter(key, default)} answers them, as the
+   * platform hands connection settings to UDFs. Each is a config var file of the local config
+   * override dir.
+   */
+  @Parameter protected Map<String, String> jobParameters;
+
+  /**
+   * Job parameters on the command line, {@code key=value} pairs separated by commas; they win over
+   * {@code jobParameters} of the same key.
+   */
+  @Parameter(property = "shim.jobParameters")
+  protected String commandlineJobParameters;
+
   protected AbstractLocalMojo(RepositorySystem repositorySystem) {
     super(repositorySystem);
+  }
+
+  /** The shim runtime and the project in a JVM of their own, configured by this goal. */
+  protected ForkedRuntime fork() throws MojoExecutionException {
+    List<String> options;
+    try {
+      options = ForkOptions.splitArguments(jvmArguments);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    try {
+      return ForkedRuntime.start(
+          new ForkOptions(
+              ForkOptions.currentJava(),
+              options,
+              systemPropertyVariables == null ? Map.of() : systemPropertyVariables,
+              environmentVariables == null ? Map.of() : environmentVariables,
+              workingDirectory.toPath(),
+              classPath(runtimeJars()),
+              localDirectory().resolve("fork.args")),
+          getLog()::info);
+    } catch (IsolationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /** jobParameters with the command line's on top, each name checked to be a config var's. */
+  protected Map<String, String> jobParameters() throws MojoFailureException {
+    Map<String, String> all = new TreeMap<>();
+    if (jobParameters != null) {
+      all.putAll(jobParameters);
+    }
+    if (commandlineJobParameters != null && !commandlineJobParameters.isBlank()) {
+      for (String pair : commandlineJobParameters.split(",")) {
+        int equals = pair.indexOf('=');
+        if (equals <= 0) {
+          throw new MojoFailureException(
+              "-Dshim.jobParameters: '"
+                  + pair
+                  + "' is not key=value; write key=value pairs separated by commas.");
+        }
+        all.put(pair.substring(0, equals).strip(), pair.substring(equals + 1));
+      }
+    }
+    for (String key : all.keySet()) {
+      if (!CONFIG_VAR.matcher(key).matches() || key.equals("spec_base64")) {
+        throw new MojoFailureException(
+            "Job parameter '"
+                + key
+                + "' cannot be a config var: use letters, digits, '.', '_' and '-', and not"
+                + " spec_base64.");
+      }
+    }
+    return all;
+  }
+
+  /** Writes the job parameters as config var files into a config override dir. */
+  protected void writeJobParameters(Path configDir, Map<String, String> parameters)
+      throws IOException {
+    for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+      Files.writeString(
+          configDir.resolve(parameter.getKey()), parameter.getValue(), StandardCharsets.UTF_8);
+    }
+    if (!parameters.isEmpty()) {
+      getLog().info("Job parameters " + parameters.keySet() + " in " + configDir);
+    }
   }
 
   /**
    * Extracts and writes the specs in the given runtime, into {@code <shimDirectory>/local}: the
    * build's own signatures and specs, which the artifact is made of, are left as they are.
    */
-  protected ExtractionReport prepare(IsolatedRuntime runtime) throws IsolationException {
+  protected ExtractionReport prepare(RuntimeCalls runtime) throws IsolationException {
     Gson gson = new Gson();
     String answer =
         runtime.call(
@@ -100,7 +208,7 @@ abstract class AbstractLocalMojo extends AbstractShimMojo {
                 .collect(Collectors.joining("; ")));
   }
 
-  private Path localDirectory() {
+  protected Path localDirectory() {
     return shimDirectory.toPath().resolve("local");
   }
 

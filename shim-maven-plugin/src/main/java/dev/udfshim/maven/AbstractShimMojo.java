@@ -116,10 +116,14 @@ abstract class AbstractShimMojo extends AbstractMojo {
 
   /** Runtime first, then the project's classes and the dependencies the shim does not provide. */
   protected IsolatedRuntime isolatedRuntime(List<ResolvedJar> runtime) {
+    return new IsolatedRuntime(classPath(runtime));
+  }
+
+  protected List<Path> classPath(List<ResolvedJar> runtime) {
     List<Path> classPath = new ArrayList<>();
     runtime.forEach(jar -> classPath.add(jar.file()));
     classPath.add(Path.of(project.getBuild().getOutputDirectory()));
     ClassPaths.split(projectJars(), runtime).shipped().forEach(jar -> classPath.add(jar.file()));
-    return new IsolatedRuntime(classPath);
+    return classPath;
   }
 }

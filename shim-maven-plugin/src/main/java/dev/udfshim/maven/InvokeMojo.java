@@ -1,9 +1,8 @@
 package dev.udfshim.maven;
 
 import com.google.gson.Gson;
-import dev.udfshim.maven.isolation.IsolatedRuntime;
+import dev.udfshim.maven.fork.ForkedRuntime;
 import dev.udfshim.maven.isolation.IsolationException;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import javax.inject.Inject;
@@ -19,7 +18,8 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * Calls a UDF once and prints the answer: the decoded result of an execution, or with {@code
  * -Dextract} the signatures. Against a running server ({@code -Dtarget=host:port}), or a server
- * started in this build for the one call.
+ * started for the one call in a forked JVM, with the job parameters. The UDF is extracted once per
+ * call.
  *
  * <pre>
  * mvn shim:invoke -Dfunction=com.example.AddOne -Dargs='1,2'
@@ -57,32 +57,39 @@ public class InvokeMojo extends AbstractLocalMojo {
       getLog().info("Skipping shim:invoke (shim.skip=true).");
       return;
     }
-    try (IsolatedRuntime runtime = isolatedRuntime(runtimeJars())) {
-      ExtractionReport report = prepare(runtime);
-      ExtractionReport.Function udf = chooseFunction(report);
-      Map<String, Object> request = new HashMap<>();
-      request.put("function", udf.className());
-      request.put("extract", extract);
-      request.put("args", args);
-      if (target != null && !target.isBlank()) {
-        request.put("target", target);
-      }
-      if (signature != null) {
-        request.put("signature", signature);
-      }
-      request.put("configRoot", localConfigDirectory().toString());
-      Answer answer =
+    Map<String, String> parameters = jobParameters();
+    boolean remote = target != null && !target.isBlank();
+    if (remote && commandlineJobParameters != null && !commandlineJobParameters.isBlank()) {
+      getLog()
+          .warn(
+              "Job parameters "
+                  + parameters.keySet()
+                  + " are ignored with -Dtarget: they belong to the server; give them to its"
+                  + " shim:run.");
+    }
+    Map<String, Object> request = new HashMap<>();
+    request.put("function", function);
+    request.put("extract", extract);
+    request.put("args", args);
+    request.put("target", remote ? target : null);
+    request.put("signature", signature);
+    request.put("configRoot", localConfigDirectory().toString());
+    request.put("classesDirectory", project.getBuild().getOutputDirectory());
+    request.put("jobParameters", parameters);
+    Answer answer;
+    try (ForkedRuntime runtime = fork()) {
+      answer =
           new Gson()
               .fromJson(
                   runtime.call(BUILD_TOOLS, "invoke", new Gson().toJson(request)), Answer.class);
-      answer.out().lines().forEach(line -> getLog().info(line));
-      if (answer.exitCode() != 0) {
-        throw new MojoFailureException(answer.err().strip());
-      }
-      answer.err().lines().forEach(line -> getLog().warn(line));
-    } catch (IsolationException | IOException e) {
+    } catch (IsolationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+    answer.out().lines().forEach(line -> getLog().info(line));
+    if (answer.exitCode() != 0) {
+      throw new MojoFailureException(answer.err().strip());
+    }
+    answer.err().lines().forEach(line -> getLog().warn(line));
   }
 
   private record Answer(int exitCode, String out, String err) {}

@@ -1,5 +1,7 @@
 package dev.udfshim.maven;
 
+import dev.udfshim.maven.archive.PlatformLimits;
+import dev.udfshim.maven.archive.Reproducibility;
 import dev.udfshim.maven.archive.ShimArchive;
 import dev.udfshim.maven.isolation.ClassPaths;
 import dev.udfshim.maven.isolation.ResolvedJar;
@@ -11,11 +13,14 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -59,6 +64,13 @@ public class PackageMojo extends AbstractShimMojo {
    */
   @Parameter(defaultValue = "${project.build.outputTimestamp}")
   private String outputTimestamp;
+
+  /**
+   * The platform's artifact limit: a larger UDF upload zip fails the build. Bytes, or a number with
+   * KiB, MiB or GiB.
+   */
+  @Parameter(property = "shim.uploadLimit", defaultValue = PlatformLimits.DEFAULT_UPLOAD_LIMIT)
+  private String uploadLimit;
 
   @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
   private String finalName;
@@ -121,6 +133,15 @@ public class PackageMojo extends AbstractShimMojo {
               signaturesFile(),
               manifest(runtime));
       int udfEntries = archive.writeUdfZip(udfZip, udfJar.toPath(), dependencies.shipped());
+      List<Path> jars = new ArrayList<>(List.of(udfJar.toPath()));
+      dependencies.shipped().forEach(jar -> jars.add(jar.file()));
+      PlatformLimits.bundledFlink(jars).forEach(getLog()::warn);
+      Reproducibility.warning(udfJar.toPath(), reproducibleTime(), jarPlugin())
+          .ifPresent(getLog()::warn);
+      Optional<String> tooLarge = PlatformLimits.uploadTooLarge(udfZip, limit(), jars);
+      if (tooLarge.isPresent()) {
+        throw new MojoFailureException(tooLarge.get());
+      }
       getLog()
           .info(
               "Shim artifact "
@@ -158,6 +179,24 @@ public class PackageMojo extends AbstractShimMojo {
     values.put("java.release", "17");
     values.put("launcher", "bin/shim serve --handler_name extraction|execution");
     return values;
+  }
+
+  /** The output timestamp, or null when the project sets none (Maven: not reproducible). */
+  private Instant reproducibleTime() throws MojoFailureException {
+    return outputTimestamp == null || outputTimestamp.length() < 2 ? null : timestamp();
+  }
+
+  private String jarPlugin() {
+    Plugin plugin = project.getPlugin("org.apache.maven.plugins:maven-jar-plugin");
+    return plugin == null ? null : plugin.getVersion();
+  }
+
+  private long limit() throws MojoFailureException {
+    try {
+      return PlatformLimits.parseSize(uploadLimit);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
   }
 
   private Instant timestamp() throws MojoFailureException {

@@ -23,6 +23,13 @@ final class PluginVersions {
     return VERSIONS.getProperty("shim.version");
   }
 
+  /** Every version, by its parent pom property name (e.g. {@code maven-jar-plugin.version}). */
+  static java.util.Map<String, String> all() {
+    java.util.Map<String, String> all = new java.util.TreeMap<>();
+    VERSIONS.stringPropertyNames().forEach(key -> all.put(key, VERSIONS.getProperty(key)));
+    return all;
+  }
+
   private static Properties load() {
     Properties properties = new Properties();
     try (InputStream in = PluginVersions.class.getResourceAsStream("versions.properties")) {

@@ -1,7 +1,7 @@
 package dev.udfshim.maven;
 
 import com.google.gson.Gson;
-import dev.udfshim.maven.isolation.IsolatedRuntime;
+import dev.udfshim.maven.fork.ForkedRuntime;
 import dev.udfshim.maven.isolation.IsolationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +19,9 @@ import org.eclipse.aether.RepositorySystem;
 
 /**
  * Serves the project's UDFs on this machine, as the platform would: the shim runtime with the
- * project's classes and, for execution, the generated spec of one signature. Prints the address,
- * serves until Ctrl-C.
+ * project's classes, in a forked JVM, and for execution the generated spec of one signature and the
+ * job parameters. Prints the address, serves until Ctrl-C; Ctrl-C or the end of Maven stops the
+ * forked JVM.
  *
  * <pre>
  * mvn shim:run -Dhandler=extraction
@@ -63,13 +64,15 @@ public class RunMojo extends AbstractLocalMojo {
       throw new MojoFailureException(
           "-Dhandler=" + handler + " is not a handler; use extraction or execution.");
     }
-    try (IsolatedRuntime runtime = isolatedRuntime(runtimeJars())) {
+    Map<String, String> parameters = jobParameters();
+    try (ForkedRuntime runtime = fork()) {
       ExtractionReport report = prepare(runtime);
       Path configDir;
       if (handler.equals("execution")) {
         ExtractionReport.Function udf = chooseFunction(report);
         ExtractionReport.Signature chosen = chooseSignature(udf);
         configDir = specDirectory(udf.className(), chosen.index());
+        writeJobParameters(configDir, parameters);
         getLog()
             .info(
                 "Executing "

@@ -16,7 +16,7 @@ import java.util.List;
  * plugin's. Calls cross the boundary as one static {@code String -> String} method, so no type is
  * shared between the two sides.
  */
-public final class IsolatedRuntime implements AutoCloseable {
+public final class IsolatedRuntime implements RuntimeCalls, AutoCloseable {
   private final URLClassLoader loader;
 
   /** Runtime jars first, so the shim's own Flink wins over anything the project brings. */
@@ -39,6 +39,7 @@ public final class IsolatedRuntime implements AutoCloseable {
   }
 
   /** Calls {@code className.method(argument)} with the isolated loader as context loader. */
+  @Override
   public String call(String className, String method, String argument) throws IsolationException {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();

@@ -39,7 +39,7 @@ import secure.compute.function.runtime.v2.InvokeRequest;
           + " function: one row per line). Extraction (--extract): prints the signatures.",
       "An error answer is printed to standard error and the exit code is 1."
     })
-final class InvokeCommand implements Callable<Integer> {
+public final class InvokeCommand implements Callable<Integer> {
   /** Longer than a server's default wait for a free UDF instance (1 min), so that answer shows. */
   static final int CALL_DEADLINE_SECONDS = 120;
 
@@ -82,11 +82,40 @@ final class InvokeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (extract) {
+      return withChannel(target, err, channel -> extract(channel, out, err));
+    }
+    List<String> arguments = args != null ? ArgsSplitter.split(args) : values;
+    ClassLoader loader = udfClassPath.loader();
+    SignatureChoice.Chosen chosen =
+        choice.choose(function, loader, s -> s.argumentTypes().size() == arguments.size());
+    return invoke(target, chosen, arguments, loader, out, err);
+  }
+
+  /**
+   * Runs a signature already chosen on the target and prints the decoded answer; for tools that
+   * extracted the UDF themselves. Returns the exit code.
+   */
+  public static int invoke(
+      String target,
+      SignatureChoice.Chosen chosen,
+      List<String> arguments,
+      ClassLoader loader,
+      PrintWriter out,
+      PrintWriter err)
+      throws InterruptedException {
+    return withChannel(
+        target, err, channel -> execute(channel, chosen, arguments, loader, out, err));
+  }
+
+  private static int withChannel(
+      String target, PrintWriter err, java.util.function.ToIntFunction<ManagedChannel> call)
+      throws InterruptedException {
     HostPort address = HostPort.parse(target);
     ManagedChannel channel =
         NettyChannelBuilder.forAddress(address.host(), address.port()).usePlaintext().build();
     try {
-      return extract ? extract(channel, out, err) : execute(channel, out, err);
+      return call.applyAsInt(channel);
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == io.grpc.Status.Code.DEADLINE_EXCEEDED) {
         err.println(
@@ -129,11 +158,13 @@ final class InvokeCommand implements Callable<Integer> {
     return ExtractCommand.print(function, response, out, err);
   }
 
-  private int execute(ManagedChannel channel, PrintWriter out, PrintWriter err) {
-    List<String> arguments = args != null ? ArgsSplitter.split(args) : values;
-    ClassLoader loader = udfClassPath.loader();
-    SignatureChoice.Chosen chosen =
-        choice.choose(function, loader, s -> s.argumentTypes().size() == arguments.size());
+  private static int execute(
+      ManagedChannel channel,
+      SignatureChoice.Chosen chosen,
+      List<String> arguments,
+      ClassLoader loader,
+      PrintWriter out,
+      PrintWriter err) {
     byte[] payload = EncodeArgsCommand.encode(chosen.signature(), arguments, loader);
     Answer answer = call(channel, ByteString.copyFrom(payload));
     if (answer.error() != null) {

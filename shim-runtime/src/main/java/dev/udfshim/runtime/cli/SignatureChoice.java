@@ -43,6 +43,12 @@ public final class SignatureChoice {
     } catch (ExtractionException e) {
       throw new IllegalArgumentException(e.getMessage() + " (" + e.code() + ")");
     }
+    return choose(udf, className, loader, fits);
+  }
+
+  /** Picks a signature of a UDF already extracted. */
+  public Chosen choose(
+      ExtractedUdf udf, String className, ClassLoader loader, Predicate<UdfSignature> fits) {
     List<UdfSignature> signatures = udf.signatures();
     if (index != null) {
       if (index < 0 || index >= signatures.size()) {

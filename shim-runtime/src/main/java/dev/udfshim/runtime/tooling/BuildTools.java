@@ -3,8 +3,10 @@ package dev.udfshim.runtime.tooling;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.udfshim.runtime.cli.ArgsSplitter;
+import dev.udfshim.runtime.cli.InvokeCommand;
 import dev.udfshim.runtime.cli.ShimCli;
 import dev.udfshim.runtime.cli.SignatureChoice;
+import dev.udfshim.runtime.execution.ExecutionHandler;
 import dev.udfshim.runtime.extraction.ExtractedUdf;
 import dev.udfshim.runtime.extraction.ExtractionException;
 import dev.udfshim.runtime.extraction.UdfExtractor;
@@ -210,8 +212,9 @@ public final class BuildTools {
   }
 
   /**
-   * Request of {@link #invoke}: a target, or none for a server started for the call; for execution,
-   * its spec is {@code <configRoot>/<function>/<signature index>/spec_base64}.
+   * Request of {@link #invoke}: a target, or none for a server started for the call, whose config
+   * override dir is {@code <configRoot>/<function>/<signature index>} (the spec and the job
+   * parameters). Without a function, the only UDF under the classes folder.
    */
   public record InvokeRequest(
       String target,
@@ -219,62 +222,89 @@ public final class BuildTools {
       boolean extract,
       String args,
       Integer signature,
-      String configRoot) {}
+      String configRoot,
+      String classesDirectory,
+      Map<String, String> jobParameters) {}
 
   /** Answer of {@link #invoke}: the CLI's exit code and what it printed. */
   public record InvokeAnswer(int exitCode, String out, String err) {}
 
   /**
-   * The CLI's {@code invoke} against the target, or against a server started in this loader on a
-   * free loopback port for the one call.
+   * The CLI's {@code invoke} against the target, or against a server started in this JVM on a free
+   * loopback port for the one call. The UDF is extracted once: the signature, the spec and the
+   * encoding all come from that one extraction.
    */
-  public static String invoke(String requestJson) throws IOException {
+  public static String invoke(String requestJson) throws IOException, InterruptedException {
     InvokeRequest request = GSON.fromJson(requestJson, InvokeRequest.class);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    Integer signature = request.signature();
-    String configDirectory = null;
-    if (!request.extract()) {
-      // The signature the values fit, so an in-process server runs exactly that one.
-      int count = ArgsSplitter.split(request.args()).size();
-      try {
-        signature =
-            SignatureChoice.of(signature)
-                .choose(request.function(), loader, s -> s.argumentTypes().size() == count)
-                .index();
-      } catch (IllegalArgumentException e) {
-        return GSON.toJson(new InvokeAnswer(1, "", "error: " + e.getMessage()));
+    String function = request.function();
+    if (function == null || function.isBlank()) {
+      List<String> found = discover(Path.of(request.classesDirectory()), loader);
+      if (found.size() != 1) {
+        return failed(
+            "Name the UDF with -Dfunction=<class>; this project has "
+                + (found.isEmpty() ? "no UDF" : String.join(", ", found))
+                + ".");
       }
-      configDirectory =
-          Path.of(request.configRoot(), request.function(), String.valueOf(signature)).toString();
+      function = found.get(0);
     }
-    ShimServer local = null;
-    String target = request.target();
-    if (target == null || target.isBlank()) {
-      local =
-          start(request.extract() ? "extraction" : "execution", configDirectory, "127.0.0.1", 0);
-      target = "127.0.0.1:" + local.port();
+    boolean local = request.target() == null || request.target().isBlank();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    if (request.extract()) {
+      try (ShimServer server = local ? start("extraction", null, "127.0.0.1", 0) : null) {
+        String target = local ? "127.0.0.1:" + server.port() : request.target();
+        String[] args = {"invoke", "--target", target, "--function", function, "--extract"};
+        int exit = ShimCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return GSON.toJson(new InvokeAnswer(exit, out.toString(), err.toString()));
+      }
     }
+    ExtractedUdf udf;
     try {
-      List<String> args =
-          new ArrayList<>(List.of("invoke", "--target", target, "--function", request.function()));
-      if (request.extract()) {
-        args.add("--extract");
-      } else {
-        args.add("--args");
-        args.add(request.args() == null ? "" : request.args());
-        args.add("--signature");
-        args.add(String.valueOf(signature));
-      }
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int exit =
-          ShimCli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-      return GSON.toJson(new InvokeAnswer(exit, out.toString(), err.toString()));
-    } finally {
-      if (local != null) {
-        local.close();
-      }
+      udf = new UdfExtractor(loader).inspect(function);
+    } catch (ExtractionException e) {
+      return failed(function + ": " + e.code() + ": " + e.getMessage());
     }
+    List<String> values = ArgsSplitter.split(request.args());
+    SignatureChoice.Chosen chosen;
+    try {
+      chosen =
+          SignatureChoice.of(request.signature())
+              .choose(udf, function, loader, s -> s.argumentTypes().size() == values.size());
+    } catch (IllegalArgumentException e) {
+      return failed(e.getMessage());
+    }
+    String configDirectory = null;
+    if (local) {
+      Path dir =
+          Path.of(request.configRoot(), function, String.valueOf(chosen.index())).toAbsolutePath();
+      deleteTree(dir);
+      write(
+          dir.resolve(ExecutionHandler.SPEC_VAR),
+          SpecCodec.toBase64(UdfSpec.of("", function, chosen.signature())) + "\n");
+      if (request.jobParameters() != null) {
+        request.jobParameters().forEach((key, value) -> write(dir.resolve(key), value));
+      }
+      configDirectory = dir.toString();
+    }
+    try (ShimServer server = local ? start("execution", configDirectory, "127.0.0.1", 0) : null) {
+      String target = local ? "127.0.0.1:" + server.port() : request.target();
+      int exit =
+          InvokeCommand.invoke(
+              target,
+              chosen,
+              values,
+              loader,
+              new PrintWriter(out, true),
+              new PrintWriter(err, true));
+      return GSON.toJson(new InvokeAnswer(exit, out.toString(), err.toString()));
+    } catch (IllegalArgumentException e) {
+      return failed(e.getMessage()); // a value that does not parse, a target that is not host:port
+    }
+  }
+
+  private static String failed(String message) {
+    return GSON.toJson(new InvokeAnswer(1, "", "error: " + message));
   }
 
   private static ShimServer start(String handler, String configDirectory, String host, int port)
