@@ -1,6 +1,7 @@
 package dev.udfshim.maven;
 
 import dev.udfshim.maven.archive.ShimArchive;
+import dev.udfshim.maven.incremental.GoalRecord;
 import dev.udfshim.maven.isolation.ClassPaths;
 import dev.udfshim.maven.isolation.ResolvedJar;
 import java.io.File;
@@ -110,7 +111,15 @@ public class PackageMojo extends AbstractShimMojo {
     Path udfZip = target.resolve(finalName + "-" + udfClassifier + ".zip");
     ShimArchive archive =
         new ShimArchive(shimDirectory.toPath().resolve("archive"), FileTime.from(timestamp()));
+    GoalRecord record;
     try {
+      record =
+          Incremental.packageRecord(
+              this, udfJar.toPath(), runtime, dependencies.shipped(), shimZip, udfZip);
+      if (Incremental.upToDate(record, getLog(), "Packaging", shimZip, udfZip)) {
+        attach(shimZip, udfZip);
+        return;
+      }
       int shimEntries =
           archive.writeShimZip(
               shimZip,
@@ -133,9 +142,14 @@ public class PackageMojo extends AbstractShimMojo {
                   + (1 + dependencies.shipped().size())
                   + " UDF jars)");
       getLog().info("UDF upload zip " + udfZip + ": " + udfEntries + " jars");
+      record.finished();
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+    attach(shimZip, udfZip);
+  }
+
+  private void attach(Path shimZip, Path udfZip) {
     if (attach) {
       projectHelper.attachArtifact(project, "zip", classifier, shimZip.toFile());
       projectHelper.attachArtifact(project, "zip", udfClassifier, udfZip.toFile());

@@ -128,6 +128,10 @@ public final class ShimArchive {
     archiver.setDestFile(zip.toFile());
     archiver.setForced(true);
     archiver.configureReproducibleBuild(timestamp);
+    // Jars are compressed already: store them as they are (about 9% larger here, and no deflate
+    // pass
+    // over 47 MiB); the rest (launchers, specs, json) is still deflated.
+    archiver.setRecompressAddedZips(false);
     try {
       for (Map.Entry<String, Entry> entry : entries.entrySet()) {
         archiver.addFile(entry.getValue().file().toFile(), entry.getKey(), entry.getValue().mode());

@@ -1,0 +1,166 @@
+package dev.udfshim.maven;
+
+import dev.udfshim.maven.incremental.GoalRecord;
+import dev.udfshim.maven.incremental.InputDigest;
+import dev.udfshim.maven.isolation.ResolvedJar;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.logging.Log;
+import org.eclipse.aether.RepositorySystemSession;
+
+/**
+ * What the incremental goals share: the plugin and the JVM as inputs, the parameters, the check.
+ */
+final class Incremental {
+  static final String PLUGIN = "plugin";
+  static final String JVM = "JVM";
+  static final String PARAMETERS = "parameters";
+  static final String RUNTIME = "shim runtime";
+  static final String CLASSES = "project classes";
+  static final String DEPENDENCIES = "project dependencies";
+
+  private Incremental() {}
+
+  /** A digest that starts with this plugin (its version and jar) and the JVM the goal runs in. */
+  static InputDigest inputs(RepositorySystemSession session) throws IOException {
+    InputDigest digest = new InputDigest(session.getLocalRepository().getBasedir().toPath());
+    digest.value(PLUGIN, "version", PluginVersions.shim());
+    digest.file(PLUGIN, pluginJar());
+    for (String property : List.of("java.home", "java.vm.vendor", "java.vm.version")) {
+      digest.value(JVM, property, System.getProperty(property));
+    }
+    return digest;
+  }
+
+  /**
+   * The inputs of a goal that runs in the isolated runtime: the plugin and JVM, the runtime jars,
+   * the project's classes, the dependencies it ships, and the mojo's parameters.
+   */
+  static InputDigest classPathInputs(
+      AbstractShimMojo mojo, List<ResolvedJar> runtime, List<ResolvedJar> shipped)
+      throws IOException {
+    InputDigest digest = inputs(mojo.repositorySession);
+    digest.files(RUNTIME, runtime.stream().map(ResolvedJar::file).toList());
+    digest.tree(CLASSES, Path.of(mojo.project.getBuild().getOutputDirectory()));
+    digest.files(DEPENDENCIES, shipped.stream().map(ResolvedJar::file).toList());
+    parameters(digest, mojo);
+    return digest;
+  }
+
+  /**
+   * The record of {@code package}: the zips are made of the project's jar, the runtime, the shipped
+   * dependencies, signatures.json, the specs, the plugin (launchers) and the parameters.
+   */
+  static GoalRecord packageRecord(
+      AbstractShimMojo mojo,
+      Path udfJar,
+      List<ResolvedJar> runtime,
+      List<ResolvedJar> shipped,
+      Path shimZip,
+      Path udfZip)
+      throws IOException {
+    InputDigest digest = inputs(mojo.repositorySession);
+    digest.file("project jar", udfJar);
+    digest.files(RUNTIME, runtime.stream().map(ResolvedJar::file).toList());
+    digest.files(DEPENDENCIES, shipped.stream().map(ResolvedJar::file).toList());
+    // The shipped jars' names in the zip come from their coordinates.
+    shipped.forEach(jar -> digest.value(DEPENDENCIES, "coordinates", jar.toString()));
+    digest.file("signatures", mojo.signaturesFile());
+    digest.tree("specs", mojo.configDirectory());
+    digest.value(PARAMETERS, "project", mojo.project.getId());
+    parameters(digest, mojo);
+    return new GoalRecord(
+        recordFile(mojo.shimDirectory, "package"),
+        digest.digests(),
+        () -> new InputDigest(null).stat("out", shimZip).stat("out", udfZip).digest("out"));
+  }
+
+  /**
+   * Every parameter of the mojo: each field of a plain type (strings, numbers, booleans, files and
+   * collections of them), so a parameter added later is an input without anyone remembering to add
+   * it here. Maven's objects (the project, the session) are inputs through what they hold.
+   */
+  static void parameters(InputDigest digest, AbstractMojo mojo) {
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> type = mojo.getClass(); type != AbstractMojo.class; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers()) && plain(field.getType())) {
+          fields.add(field);
+        }
+      }
+    }
+    fields.sort(Comparator.comparing(Field::getName));
+    for (Field field : fields) {
+      try {
+        field.setAccessible(true);
+        digest.value(PARAMETERS, field.getName(), field.get(mojo));
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Cannot read parameter " + field.getName(), e);
+      }
+    }
+  }
+
+  private static boolean plain(Class<?> type) {
+    return type.isPrimitive()
+        || type == String.class
+        || type == File.class
+        || Number.class.isAssignableFrom(type)
+        || type == Boolean.class
+        || Collection.class.isAssignableFrom(type)
+        || Map.class.isAssignableFrom(type);
+  }
+
+  /** Where the record of a goal's last run is kept. */
+  static Path recordFile(File shimDirectory, String goal) {
+    return shimDirectory.toPath().resolve("records").resolve(goal + ".sha256");
+  }
+
+  /**
+   * True, after logging one line, when the goal's outputs are current. Otherwise says why the work
+   * is done again (at debug level for a first run) and forgets the record until it succeeds.
+   */
+  static boolean upToDate(GoalRecord record, Log log, String work, Path... outputs)
+      throws IOException {
+    Optional<String> stale = record.staleBecause();
+    if (stale.isEmpty()) {
+      String files =
+          Arrays.stream(outputs).map(Path::toString).collect(Collectors.joining(" and "));
+      log.info(
+          work
+              + " skipped, nothing changed since the last run: "
+              + files
+              + (outputs.length == 1 ? " is" : " are")
+              + " up to date.");
+      return true;
+    }
+    String reason = work + " runs: " + stale.get() + ".";
+    if (stale.get().equals(GoalRecord.NO_RECORD)) {
+      log.debug(reason);
+    } else {
+      log.info(reason);
+    }
+    record.started();
+    return false;
+  }
+
+  private static Path pluginJar() {
+    try {
+      return Path.of(Incremental.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("The plugin's own jar has no usable location", e);
+    }
+  }
+}
