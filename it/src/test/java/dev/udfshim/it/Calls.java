@@ -4,6 +4,9 @@ import com.google.protobuf.ByteString;
 import dev.udfshim.runtime.server.ErrorTrailer;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +27,49 @@ final class Calls {
   }
 
   static Answer call(ManagedChannel channel, byte[] payload) {
+    return call(channel, payload, 30_000);
+  }
+
+  /** One call under a deadline; a status other than OK is thrown. */
+  static Answer call(ManagedChannel channel, byte[] payload, long deadlineMillis) {
     AtomicReference<Metadata> trailers = new AtomicReference<>();
     byte[] response =
         FunctionRuntimeGrpc.newBlockingStub(channel)
-            .withDeadlineAfter(30, TimeUnit.SECONDS)
+            .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
             .withInterceptors(
                 MetadataUtils.newCaptureMetadataInterceptor(new AtomicReference<>(), trailers))
             .invoke(InvokeRequest.newBuilder().setPayload(ByteString.copyFrom(payload)).build())
             .getPayload()
             .toByteArray();
     return new Answer(response, trailers.get().get(ErrorTrailer.KEY));
+  }
+
+  /** What the health service answers for the whole server. */
+  static HealthCheckResponse.ServingStatus health(ManagedChannel channel) {
+    return HealthGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(5, TimeUnit.SECONDS)
+        .check(HealthCheckRequest.getDefaultInstance())
+        .getStatus();
+  }
+
+  /** The encoding of a BIGINT argument or result: the null flag, then 8 bytes. */
+  static byte[] bigint(long value) {
+    return java.nio.ByteBuffer.allocate(9).put((byte) 0).putLong(value).array();
+  }
+
+  /** The encoding of an INT argument or result. */
+  static byte[] integer(int value) {
+    return java.nio.ByteBuffer.allocate(5).put((byte) 0).putInt(value).array();
+  }
+
+  /** The encoding of a STRING argument or result. */
+  static byte[] string(String value) {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    return java.nio.ByteBuffer.allocate(5 + utf8.length)
+        .put((byte) 0)
+        .putInt(utf8.length)
+        .put(utf8)
+        .array();
   }
 
   static ManagedChannel channel(int port) {

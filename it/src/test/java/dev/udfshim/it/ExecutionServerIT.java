@@ -174,4 +174,40 @@ class ExecutionServerIT {
             assertThat(invoke(channel, new byte[0]).text())
                 .startsWith("The handler could not start: spec_base64 is not valid base64 ("));
   }
+
+  @Test
+  void aDrainAnswersCallsStillRunningAtTheEndOfTheGrace() throws Exception {
+    writeSpec("dev.udfshim.fixtures.Exec$Sleeps", 0);
+    Files.writeString(configDir.resolve("shim.shutdown.grace"), "300 ms");
+    ShimServer server =
+        ShimServer.start(
+            "127.0.0.1",
+            0,
+            new HandlerHost(new ExecutionHandler(), new ConfigDirContext(configDir)));
+    ManagedChannel channel = Calls.channel(server.port());
+    try {
+      java.util.concurrent.CompletableFuture<Calls.Answer> slow =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> Calls.call(channel, Calls.bigint(10_000)));
+      Thread.sleep(500);
+
+      ShimServer.Stopped stopped = server.shutdown("test");
+
+      assertThat(stopped.drained().cutOff()).isOne();
+      assertThat(stopped.exitCode()).isEqualTo(2);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> slow.get(10, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOfSatisfying(
+              io.grpc.StatusRuntimeException.class,
+              e -> {
+                assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAVAILABLE);
+                assertThat(e.getStatus().getDescription())
+                    .isEqualTo(
+                        "The server is shutting down and this call did not finish within the 300"
+                            + " ms grace (shim.shutdown.grace); send it again.");
+              });
+    } finally {
+      channel.shutdownNow();
+    }
+  }
 }

@@ -6,15 +6,9 @@ import dev.udfshim.runtime.codec.ValueCodec;
 import dev.udfshim.runtime.codec.WireReader;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HexFormat;
-import java.util.List;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.conversion.DataStructureConverter;
 import org.apache.flink.table.data.conversion.DataStructureConverters;
@@ -30,38 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShimArtifactIT {
   @TempDir static Path unpacked;
+  private static ShimZip zip;
 
   @BeforeAll
-  static void unzip() throws Exception {
-    Path zip =
-        Path.of(
-            System.getProperty("shim.it.projects"),
-            "udf-project-good/target/good-udfs-1.0.0-shim.zip");
-    assertThat(zip).isRegularFile();
-    try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
-      Enumeration<ZipArchiveEntry> entries = file.getEntries();
-      while (entries.hasMoreElements()) {
-        ZipArchiveEntry entry = entries.nextElement();
-        Path target = unpacked.resolve(entry.getName());
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-          continue;
-        }
-        Files.createDirectories(target.getParent());
-        try (InputStream in = file.getInputStream(entry)) {
-          Files.copy(in, target);
-        }
-        // As unzip does: the zip's unix mode decides what is executable.
-        target.toFile().setExecutable((entry.getUnixMode() & 0100) != 0);
-      }
-    }
+  static void unzip() {
+    zip = ShimZip.unpack("udf-project-good", "good-udfs-1.0.0-shim.zip", unpacked);
   }
 
   private static ShimProcess serve(String handler, Path configDir) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(unpacked.resolve("bin/shim").toString());
-    command.addAll(ShimProcess.serveArguments(handler, configDir));
-    return ShimProcess.start(command);
+    return zip.serve(handler, configDir);
   }
 
   @Test

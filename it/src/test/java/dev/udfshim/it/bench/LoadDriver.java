@@ -8,6 +8,7 @@ import dev.udfshim.runtime.server.ShimServer;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,8 +26,12 @@ import secure.compute.function.runtime.v2.InvokeRequest;
  *
  * <pre>
  * LoadDriver [--target 127.0.0.1:PORT] [--payload BASE64] [--concurrency 8] [--seconds 10]
- *            [--parallelism 1]
+ *            [--parallelism 1] [--batch ROWS]
  * </pre>
+ *
+ * <p>With {@code --batch ROWS} each call carries ROWS copies of the payload's argument tuple in the
+ * batch framing (the local server is started with {@code shim.execution.batch=true}; a target must
+ * be too), and rows per second are reported besides calls per second.
  */
 public final class LoadDriver {
   private static final String ADD_ONE_SPEC =
@@ -41,6 +46,7 @@ public final class LoadDriver {
     int concurrency = 8;
     int seconds = 10;
     int parallelism = 1;
+    int batch = 0;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--target" -> target = args[i + 1];
@@ -48,6 +54,7 @@ public final class LoadDriver {
         case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
         case "--seconds" -> seconds = Math.min(120, Integer.parseInt(args[i + 1]));
         case "--parallelism" -> parallelism = Integer.parseInt(args[i + 1]);
+        case "--batch" -> batch = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -56,6 +63,9 @@ public final class LoadDriver {
       Path config = Files.createTempDirectory("load-config");
       Files.writeString(config.resolve("spec_base64"), ADD_ONE_SPEC);
       Files.writeString(config.resolve(ExecutionHandler.PARALLELISM), String.valueOf(parallelism));
+      if (batch > 0) {
+        Files.writeString(config.resolve("shim.execution.batch"), "true");
+      }
       local =
           ShimServer.start(
               "127.0.0.1",
@@ -70,7 +80,13 @@ public final class LoadDriver {
     int port = Integer.parseInt(target.substring(target.lastIndexOf(':') + 1));
     ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
     try {
-      run(channel, Base64.getDecoder().decode(payload), concurrency, seconds);
+      byte[] tuple = Base64.getDecoder().decode(payload);
+      run(
+          channel,
+          batch > 0 ? batchOf(tuple, batch) : tuple,
+          Math.max(1, batch),
+          concurrency,
+          seconds);
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       if (local != null) {
@@ -79,12 +95,33 @@ public final class LoadDriver {
     }
   }
 
-  private static void run(ManagedChannel channel, byte[] payload, int concurrency, int seconds)
+  /** The batch framing: an int32 row count, then that many copies of the tuple. */
+  static byte[] batchOf(byte[] tuple, int rows) {
+    ByteBuffer batch = ByteBuffer.allocate(4 + rows * tuple.length).putInt(rows);
+    for (int i = 0; i < rows; i++) {
+      batch.put(tuple);
+    }
+    return batch.array();
+  }
+
+  private static void run(
+      ManagedChannel channel, byte[] payload, int rowsPerCall, int concurrency, int seconds)
       throws InterruptedException {
     InvokeRequest request =
         InvokeRequest.newBuilder().setPayload(ByteString.copyFrom(payload)).build();
     FunctionRuntimeGrpc.FunctionRuntimeBlockingStub stub =
         FunctionRuntimeGrpc.newBlockingStub(channel);
+    // One answer checked: an error answer is text, and would be counted as a result otherwise.
+    ByteString first = stub.invoke(request).getPayload();
+    if (rowsPerCall > 1
+        && (first.size() < 4 || first.asReadOnlyByteBuffer().getInt() != rowsPerCall)) {
+      throw new IllegalStateException(
+          "The server did not answer a batch of "
+              + rowsPerCall
+              + " rows: "
+              + first.toStringUtf8()
+              + " (is it started with shim.execution.batch=true?)");
+    }
     // Warm-up: JIT and connection, not measured.
     long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     while (System.nanoTime() < warmUntil) {
@@ -131,11 +168,15 @@ public final class LoadDriver {
     }
     Arrays.sort(all);
     System.out.printf(
-        "requests=%d errors=%d seconds=%.1f throughput=%.0f/s p50=%dus p90=%dus p99=%dus max=%dus%n",
+        "rows/call=%d concurrency=%d requests=%d errors=%d seconds=%.1f calls/s=%.0f rows/s=%.0f"
+            + " p50=%dus p90=%dus p99=%dus max=%dus%n",
+        rowsPerCall,
+        concurrency,
         all.length,
         errors.get(),
         elapsed,
         all.length / elapsed,
+        all.length * (double) rowsPerCall / elapsed,
         percentile(all, 50),
         percentile(all, 90),
         percentile(all, 99),

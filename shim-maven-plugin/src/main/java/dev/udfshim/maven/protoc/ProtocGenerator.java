@@ -133,26 +133,48 @@ public final class ProtocGenerator {
       return folder;
     }
     Path partial = request.workDirectory().resolve("include-" + request.protobufVersion() + ".tmp");
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
+    try {
       deleteTree(partial);
-      for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-        String name = entry.getName();
-        if (!entry.isDirectory()
-            && name.startsWith("google/protobuf/")
-            && name.endsWith(".proto")) {
-          Path target = partial.resolve(name);
-          Files.createDirectories(target.getParent());
-          try (InputStream in = zip.getInputStream(entry)) {
-            Files.copy(in, target);
-          }
-        }
-      }
+      unpackWellKnownTypes(jar, partial);
       Files.move(partial, folder);
     } catch (IOException e) {
       throw new ProtocException(
           "Cannot unpack the well-known .proto files of " + jar + ": " + e.getMessage(), e);
     }
     return folder;
+  }
+
+  /**
+   * Copies google/protobuf/*.proto out of the jar into the folder. An entry whose name leads
+   * outside the folder (zip slip: a damaged or crafted jar) stops the build instead of writing.
+   */
+  static void unpackWellKnownTypes(Path jar, Path into) throws IOException, ProtocException {
+    Path root = into.toAbsolutePath().normalize();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+        String name = entry.getName();
+        if (entry.isDirectory()
+            || !name.startsWith("google/protobuf/")
+            || !name.endsWith(".proto")) {
+          continue;
+        }
+        Path target = root.resolve(name).normalize();
+        if (!target.startsWith(root)) {
+          throw new ProtocException(
+              jar
+                  + " holds the entry '"
+                  + name
+                  + "', which points outside "
+                  + root
+                  + "; the jar is damaged or was tampered with: delete it from the local"
+                  + " repository so Maven downloads it again.");
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream in = zip.getInputStream(entry)) {
+          Files.copy(in, target);
+        }
+      }
+    }
   }
 
   /** Copies the resolved binary out of the local repository and makes it executable. */

@@ -72,4 +72,29 @@ class ProtocGeneratorTest {
         .isInstanceOf(ProtocException.class)
         .hasMessage("Cannot resolve com.google.protobuf:protoc:exe:linux-x86_64:3.25.9");
   }
+
+  @Test
+  void aJarWhoseEntryLeadsOutsideTheFolderIsRefusedAndNothingIsWrittenThere() throws Exception {
+    Path jar = dir.resolve("protobuf-java-crafted.jar");
+    try (java.util.zip.ZipOutputStream out =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("google/protobuf/any.proto"));
+      out.write("syntax = \"proto3\";".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+      out.putNextEntry(new java.util.zip.ZipEntry("google/protobuf/../../../escaped.proto"));
+      out.write("pwned".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    Path into = dir.resolve("work/include");
+
+    assertThatThrownBy(() -> ProtocGenerator.unpackWellKnownTypes(jar, into))
+        .isInstanceOf(ProtocException.class)
+        .hasMessageContaining("holds the entry 'google/protobuf/../../../escaped.proto'")
+        .hasMessageEndingWith(
+            "the jar is damaged or was tampered with: delete it from the local repository so"
+                + " Maven downloads it again.");
+    assertThat(dir.resolve("escaped.proto")).doesNotExist();
+    assertThat(dir.resolve("work/escaped.proto")).doesNotExist();
+    assertThat(into.resolve("google/protobuf/any.proto")).isRegularFile();
+  }
 }

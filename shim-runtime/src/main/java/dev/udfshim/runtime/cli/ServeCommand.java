@@ -4,7 +4,9 @@ import dev.udfshim.runtime.handler.ConfigDirContext;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.Handler;
 import dev.udfshim.runtime.handler.HandlerRegistry;
+import dev.udfshim.runtime.logging.LogSetup;
 import dev.udfshim.runtime.server.HandlerHost;
+import dev.udfshim.runtime.server.ServerProcess;
 import dev.udfshim.runtime.server.ShimServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,15 +19,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Serves one handler over gRPC until interrupted. */
+/** Serves one handler over gRPC until SIGTERM or SIGINT, then drains. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts the FunctionRuntime gRPC server with one handler and serves until stopped (Ctrl-C).",
-      "Logs one line with the address and handler when ready."
+      "Starts the FunctionRuntime gRPC server with one handler and serves until stopped (SIGTERM,"
+          + " Ctrl-C), then drains: health NOT_SERVING, new calls refused, calls in flight finish"
+          + " within shim.shutdown.grace, close() runs within shim.shutdown.close.timeout.",
+      "Logs one line with the address and handler when listening, one when the handler is open.",
+      "Exit codes: 0 stopped cleanly, 1 could not start, 2 calls cut off or close() hung at"
+          + " shutdown, 3 out of memory, 4 another fatal JVM error."
     })
 final class ServeCommand implements Callable<Integer> {
+  static final String LOG_FORMAT_VAR = "shim.log.format";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -46,14 +54,52 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "50051",
-      description = "TCP port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+      description = "TCP port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int port;
 
   @Option(
       names = "--host",
       defaultValue = "0.0.0.0",
-      description = "Address to bind. Default: ${DEFAULT-VALUE} (all interfaces).")
+      description =
+          "Address to bind. Default: ${DEFAULT-VALUE}, every interface, as the platform needs;"
+              + " use 127.0.0.1 on a shared machine.")
   String host;
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "<pem>",
+      description = "Serve TLS with this certificate chain (PEM); needs --tls-key.")
+  Path tlsCertificate;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "<pem>",
+      description = "The private key (PKCS#8 PEM) of --tls-cert.")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-client-ca",
+      paramLabel = "<pem>",
+      description =
+          "Require client certificates signed by this CA (PEM): mutual TLS. Needs --tls-cert.")
+  Path tlsClientCa;
+
+  @Option(
+      names = "--reflection",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Serve gRPC reflection (on by default; --no-reflection turns it off).")
+  boolean reflection;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "text|json",
+      description =
+          "Log lines as text, or one JSON object per line. Default: config var "
+              + LOG_FORMAT_VAR
+              + ", else text.")
+  String logFormat;
 
   @Mixin UdfClassPath udfClassPath;
 
@@ -66,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shim-shutdown"));
+    ServerProcess.install(server);
     server.awaitTermination();
     return 0;
   }
@@ -77,10 +123,30 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "Config override dir " + configDir + " does not exist; create it (it may be empty).");
     }
+    Context context = configDir != null ? new ConfigDirContext(configDir) : key -> Optional.empty();
+    LogSetup.use(
+        LogSetup.Format.parse(
+            logFormat != null ? logFormat : context.getConfigValue(LOG_FORMAT_VAR).orElse("text")));
+    ShimServer.Options options = new ShimServer.Options(host, port, tls(), reflection);
     ClassLoader loader = udfClassPath.loader();
     Thread.currentThread().setContextClassLoader(loader);
     Handler handler = HandlerRegistry.create(handlerName, loader);
-    Context context = configDir != null ? new ConfigDirContext(configDir) : key -> Optional.empty();
-    return ShimServer.start(host, port, new HandlerHost(handler, context));
+    return ShimServer.start(options, new HandlerHost(handler, context));
+  }
+
+  private ShimServer.Tls tls() {
+    if (tlsCertificate == null && tlsKey == null && tlsClientCa == null) {
+      return null;
+    }
+    if (tlsCertificate == null || tlsKey == null) {
+      throw new IllegalArgumentException(
+          "TLS needs both --tls-cert and --tls-key (and --tls-client-ca only for mutual TLS).");
+    }
+    for (Path file : new Path[] {tlsCertificate, tlsKey, tlsClientCa}) {
+      if (file != null && !Files.isReadable(file)) {
+        throw new IllegalArgumentException("TLS file " + file + " is not readable.");
+      }
+    }
+    return new ShimServer.Tls(tlsCertificate, tlsKey, tlsClientCa);
   }
 }

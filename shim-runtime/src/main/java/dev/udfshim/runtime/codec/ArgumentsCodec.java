@@ -36,9 +36,23 @@ public final class ArgumentsCodec {
         + ")";
   }
 
-  /** Decodes every argument into Flink's internal data structures. */
+  /** Decodes every argument into Flink's internal data structures; leftover bytes are an error. */
   public Object[] decode(byte[] payload) throws CodecException {
     WireReader in = new WireReader(payload);
+    Object[] values = read(in);
+    if (in.remaining() > 0) {
+      throw new CodecException(
+          "The payload has "
+              + in.remaining()
+              + " bytes left after the last of its "
+              + values.length
+              + " arguments; send exactly the encoded arguments.");
+    }
+    return values;
+  }
+
+  /** Decodes one argument tuple from where the reader stands, e.g. one row of a batch. */
+  public Object[] read(WireReader in) throws CodecException {
     Object[] values = new Object[codecs.size()];
     for (int i = 0; i < values.length; i++) {
       try {
@@ -51,14 +65,6 @@ public final class ArgumentsCodec {
                 + e.getMessage()
                 + "; send the arguments encoded by the spec's types, e.g. with `shim encode-args`.");
       }
-    }
-    if (in.remaining() > 0) {
-      throw new CodecException(
-          "The payload has "
-              + in.remaining()
-              + " bytes left after the last of its "
-              + values.length
-              + " arguments; send exactly the encoded arguments.");
     }
     return values;
   }

@@ -1,25 +1,27 @@
 package dev.udfshim.runtime.execution;
 
+import dev.udfshim.runtime.handler.AsyncHandler;
+import dev.udfshim.runtime.handler.Call;
 import dev.udfshim.runtime.handler.Context;
-import dev.udfshim.runtime.handler.Handler;
 import dev.udfshim.runtime.handler.HandlerException;
+import dev.udfshim.runtime.handler.Reply;
+import dev.udfshim.runtime.handler.Settings;
 import dev.udfshim.runtime.spec.SpecCodec;
 import dev.udfshim.runtime.spec.SpecException;
 import dev.udfshim.runtime.spec.UdfSpec;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.apache.flink.util.TimeUtils;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The execution handler: runs the UDF named by config var {@value #SPEC_VAR} on one binary argument
- * tuple per request and answers the binary result (protocol section 5; table functions: an int32
- * row count, then each row).
+ * tuple per request, or with {@code shim.execution.batch=true} on a row count and that many tuples,
+ * and answers the binary result (protocol section 5; table functions: an int32 row count, then each
+ * row). Calls run on the instances' own threads under time limits ({@link EvalPool}).
  */
-public final class ExecutionHandler implements Handler {
+public final class ExecutionHandler implements AsyncHandler {
   public static final String SPEC_VAR = "spec_base64";
 
   /** Config: how many UDF instances serve concurrent calls. */
@@ -30,7 +32,7 @@ public final class ExecutionHandler implements Handler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionHandler.class);
 
-  private volatile InstancePool pool;
+  private volatile EvalPool pool;
 
   @Override
   public void open(Context context) throws HandlerException {
@@ -45,6 +47,7 @@ public final class ExecutionHandler implements Handler {
                             + " is not set; write the output of `gen-spec` into the file "
                             + SPEC_VAR
                             + " of the config override dir."));
+    long started = System.nanoTime();
     UdfSpec spec;
     Binding binding;
     try {
@@ -54,67 +57,36 @@ public final class ExecutionHandler implements Handler {
     } catch (SpecException | BindingException e) {
       throw new HandlerException(e.getMessage(), e);
     }
-    int parallelism = parallelism(setting(context, spec, PARALLELISM, "1"));
-    Duration waitTimeout = duration(setting(context, spec, WAIT_TIMEOUT, "1 min"));
+    ExecutionSettings settings =
+        ExecutionSettings.read(new Settings(context, spec.configuration()));
     ClassLoader loader = binding.udf().type().getClassLoader();
     Map<String, String> jobParameters = JobParameters.from(context);
-    List<UdfInstance> instances = new ArrayList<>();
-    try {
-      for (int i = 0; i < parallelism; i++) {
-        instances.add(UdfInstance.open(binding, loader, jobParameters));
-      }
-    } catch (HandlerException | RuntimeException e) {
-      instances.forEach(UdfInstance::close);
-      throw e;
-    }
-    pool = new InstancePool(instances, waitTimeout, spec.className());
+    // Extraction already built one instance to learn the types: it becomes the first to serve.
+    UdfInstance first =
+        UdfInstance.open(binding, settings, loader, jobParameters, binding.udf().probe());
     LOG.info(
-        "Executing {}{} with {} instance(s)",
+        "Executing {}{} with {} instance(s){}; instance #1 ready in {} ms",
         spec.className(),
         spec.describeSignature(),
-        parallelism);
-  }
-
-  /** A config var of the platform, else the older spec's own setting, else the default. */
-  private static String setting(Context context, UdfSpec spec, String key, String fallback) {
-    return context
-        .getConfigValue(key)
-        .map(String::strip)
-        .orElse(spec.configuration().getOrDefault(key, fallback));
-  }
-
-  private static int parallelism(String value) throws HandlerException {
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= 1 && n <= 1024) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new HandlerException(
-        PARALLELISM + " must be a whole number from 1 to 1024, not '" + value + "'.");
-  }
-
-  private static Duration duration(String value) throws HandlerException {
-    try {
-      return TimeUtils.parseDuration(value.strip());
-    } catch (RuntimeException e) {
-      throw new HandlerException(
-          WAIT_TIMEOUT + " must be a duration such as '1 min' or '500 ms', not '" + value + "'.");
-    }
+        settings.parallelism(),
+        settings.batch() ? ", batches of up to " + settings.batchMaxRows() + " rows" : "",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    pool = new EvalPool(binding, settings, loader, jobParameters, context, first);
   }
 
   @Override
-  public byte[] handleRequest(byte[] payload, Context context) throws HandlerException {
-    return pool.call(payload);
+  public void submit(byte[] payload, Call call, Reply reply) {
+    EvalPool current = pool;
+    if (current == null) {
+      reply.fail("The execution handler is not open.");
+      return;
+    }
+    current.submit(payload, call, reply);
   }
 
   @Override
-  public void close(Context context) {
-    InstancePool current = pool;
-    if (current != null) {
-      current.close();
-    }
+  public boolean close(Context context, Duration limit) {
+    EvalPool current = pool;
+    return current == null || current.close(limit);
   }
 }

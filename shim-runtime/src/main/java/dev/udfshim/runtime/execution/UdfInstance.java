@@ -3,15 +3,19 @@ package dev.udfshim.runtime.execution;
 import dev.udfshim.runtime.codec.ArgumentsCodec;
 import dev.udfshim.runtime.codec.CodecException;
 import dev.udfshim.runtime.codec.ValueCodec;
+import dev.udfshim.runtime.codec.WireReader;
 import dev.udfshim.runtime.codec.WireWriter;
 import dev.udfshim.runtime.handler.Failures;
+import dev.udfshim.runtime.handler.Fatal;
 import dev.udfshim.runtime.handler.HandlerException;
+import dev.udfshim.runtime.logging.LogText;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.functions.WithConfigurationOpenContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.data.conversion.DataStructureConverter;
@@ -27,25 +31,32 @@ import org.slf4j.LoggerFactory;
 /**
  * One opened UDF object with everything a call needs, bound once: the eval method handle, the
  * argument and result codecs, and Flink's converters between its internal data structures and the
- * Java classes eval declares. Used by one thread at a time.
+ * Java classes eval declares. Used by one thread at a time (its slot's).
  */
 final class UdfInstance {
   private static final Logger LOG = LoggerFactory.getLogger(UdfInstance.class);
 
   private final Binding binding;
+  private final ExecutionSettings settings;
   private final UserDefinedFunction function;
+  private final String className;
   private final MethodHandle eval;
   private final ArgumentsCodec arguments;
   private final List<DataStructureConverter<Object, Object>> argumentConverters;
   private final boolean[] primitive;
   private final DataStructureConverter<Object, Object> resultConverter;
   private final ValueCodec resultCodec;
+  private final boolean resultNullable;
   private final List<Object> rows = new ArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private UdfInstance(Binding binding, UserDefinedFunction function, ClassLoader loader)
+  private UdfInstance(
+      Binding binding, ExecutionSettings settings, UserDefinedFunction function, ClassLoader loader)
       throws IllegalAccessException {
     this.binding = binding;
+    this.settings = settings;
     this.function = function;
+    this.className = binding.udf().type().getName();
     int arity = binding.method().getParameterCount();
     this.eval =
         MethodHandles.publicLookup()
@@ -63,6 +74,8 @@ final class UdfInstance {
     }
     this.resultConverter = converter(binding.signature().returnType(), loader);
     this.resultCodec = ValueCodec.forType(binding.spec().resultType());
+    // The method's own declaration decides, as Flink would: the spec may relax it to nullable.
+    this.resultNullable = binding.signature().returnType().getLogicalType().isNullable();
     if (function instanceof TableFunction<?> table) {
       setCollector(table, rows);
     }
@@ -91,26 +104,45 @@ final class UdfInstance {
   }
 
   /** A new instance of the UDF, opened. */
-  static UdfInstance open(Binding binding, ClassLoader loader, Map<String, String> jobParameters)
+  static UdfInstance open(
+      Binding binding,
+      ExecutionSettings settings,
+      ClassLoader loader,
+      Map<String, String> jobParameters)
       throws HandlerException {
     String className = binding.udf().type().getName();
     UserDefinedFunction function;
     try {
       function = (UserDefinedFunction) binding.udf().type().getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new HandlerException(
+          "Cannot create '" + className + "': " + Failures.describe(cause), cause);
+    } catch (Throwable e) {
+      Fatal.check(e, "the constructor of " + className);
+      throw new HandlerException("Cannot create '" + className + "': " + Failures.describe(e), e);
+    }
+    return open(binding, settings, loader, jobParameters, function);
+  }
+
+  /** Opens an instance that is already constructed (the one extraction made). */
+  static UdfInstance open(
+      Binding binding,
+      ExecutionSettings settings,
+      ClassLoader loader,
+      Map<String, String> jobParameters,
+      UserDefinedFunction function)
+      throws HandlerException {
+    String className = binding.udf().type().getName();
+    try {
       // getJobParameter answers from this configuration: the config vars, else the default.
       function.open(
           new FunctionContext(
               null,
               loader,
               new WithConfigurationOpenContext(Configuration.fromMap(jobParameters))));
-    } catch (ReflectiveOperationException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      LOG.error("Cannot create '{}'", className, cause);
-      throw new HandlerException(
-          "Cannot create '" + className + "': " + Failures.describe(cause), cause);
     } catch (Throwable e) {
-      Failures.rethrowIfFatal(e);
-      LOG.error("open() of '{}' failed", className, e);
+      Fatal.check(e, "open() of " + className);
       throw new HandlerException(
           "open() of '"
               + className
@@ -120,7 +152,7 @@ final class UdfInstance {
           e);
     }
     try {
-      return new UdfInstance(binding, function, loader);
+      return new UdfInstance(binding, settings, function, loader);
     } catch (IllegalAccessException | RuntimeException e) {
       closeQuietly(function, className);
       throw new HandlerException(
@@ -133,19 +165,97 @@ final class UdfInstance {
     }
   }
 
-  /** Decodes the arguments, runs eval, encodes the result (for a table function: all rows). */
-  byte[] call(byte[] payload) throws HandlerException {
-    Object[] internal;
+  /**
+   * Runs one request: one argument tuple, or with batching a row count and that many tuples. The
+   * answer is the result (table function: the row count, then each row), or for a batch the row
+   * count, then each row's answer. Any failure fails the whole request.
+   */
+  byte[] run(byte[] payload) throws HandlerException {
+    WireReader in = new WireReader(payload);
+    if (!settings.batch()) {
+      Object[] tuple = decode(in, "");
+      if (in.remaining() > 0) {
+        throw new HandlerException(
+            "The payload has "
+                + in.remaining()
+                + " bytes left after the last of its "
+                + arguments.size()
+                + " arguments; send exactly the encoded arguments.");
+      }
+      WireWriter out = new WireWriter(64);
+      evalInto(tuple, out, "");
+      return out.toByteArray();
+    }
+    // The whole batch is decoded before any eval, so bad framing runs no user code.
+    int count = rowCount(in);
+    Object[][] tuples = new Object[count][];
+    for (int row = 0; row < count; row++) {
+      tuples[row] = decode(in, where(row, count));
+    }
+    if (in.remaining() > 0) {
+      throw new HandlerException(
+          "The batch has "
+              + in.remaining()
+              + " bytes left after its "
+              + count
+              + " rows; send the int32 row count, then exactly that many argument tuples.");
+    }
+    WireWriter out = new WireWriter(Math.max(64, Math.min(payload.length, 1 << 20)));
+    out.writeInt(count);
+    for (int row = 0; row < count; row++) {
+      evalInto(tuples[row], out, where(row, count));
+    }
+    return out.toByteArray();
+  }
+
+  private static String where(int row, int count) {
+    return "Row index " + row + " of " + count + ": ";
+  }
+
+  private int rowCount(WireReader in) throws HandlerException {
+    if (in.remaining() < 4) {
+      throw new HandlerException(
+          "The batch is "
+              + in.remaining()
+              + " bytes, too short for its int32 row count; this server takes batches ("
+              + ExecutionSettings.BATCH
+              + "=true): send the row count, then the argument tuples.");
+    }
+    int count;
     try {
-      internal = arguments.decode(payload);
+      count = in.readInt();
     } catch (CodecException e) {
       throw new HandlerException(e.getMessage());
     }
+    if (count < 0 || count > settings.batchMaxRows()) {
+      throw new HandlerException(
+          "The batch declares "
+              + count
+              + " rows; send from 0 to "
+              + settings.batchMaxRows()
+              + " rows per call ("
+              + ExecutionSettings.BATCH_MAX_ROWS
+              + ").");
+    }
+    return count;
+  }
+
+  private Object[] decode(WireReader in, String where) throws HandlerException {
+    try {
+      return arguments.read(in);
+    } catch (CodecException e) {
+      throw new HandlerException(where + e.getMessage());
+    }
+  }
+
+  /** Converts the arguments, runs eval, and appends the encoded result (or rows) to out. */
+  private void evalInto(Object[] internal, WireWriter out, String where) throws HandlerException {
     Object[] external = new Object[internal.length];
     for (int i = 0; i < internal.length; i++) {
       if (internal[i] == null && primitive[i]) {
         throw new HandlerException(
-            "The "
+            where
+                + "The "
                 + arguments.describe(i)
                 + " is null, but "
                 + binding.method().getName()
@@ -157,7 +267,8 @@ final class UdfInstance {
         external[i] = argumentConverters.get(i).toExternalOrNull(internal[i]);
       } catch (RuntimeException e) {
         throw new HandlerException(
-            "Cannot convert "
+            where
+                + "Cannot convert "
                 + arguments.describe(i)
                 + " to the "
                 + binding.method().getParameterTypes()[i].getSimpleName()
@@ -171,44 +282,75 @@ final class UdfInstance {
     try {
       result = eval.invokeExact(external);
     } catch (Throwable t) {
-      Failures.rethrowIfFatal(t);
-      LOG.error("{} threw", binding.method(), t);
-      throw new HandlerException(
-          binding.udf().type().getName() + ".eval threw " + Failures.describe(t));
+      Fatal.check(t, className + ".eval");
+      throw new HandlerException(where + className + ".eval threw " + Failures.describe(t), t);
     }
-    WireWriter out = new WireWriter();
     try {
       if (binding.isTable()) {
         out.writeInt(rows.size());
         for (Object row : rows) {
-          resultCodec.write(resultConverter.toInternalOrNull(row), out);
+          writeResult(row, out, where);
         }
       } else {
-        resultCodec.write(resultConverter.toInternalOrNull(result), out);
+        writeResult(result, out, where);
       }
     } catch (RuntimeException e) {
-      LOG.error("Cannot encode the result of {}", binding.method(), e);
+      LOG.warn("Cannot encode the result of {}", binding.method(), e);
       throw new HandlerException(
-          "Cannot encode the result of "
-              + binding.udf().type().getName()
+          where
+              + "Cannot encode the result of "
+              + className
               + ".eval as "
               + binding.spec().resultType().asSummaryString()
               + ": "
               + Failures.describe(e));
     }
-    return out.toByteArray();
   }
 
+  private void writeResult(Object value, WireWriter out, String where) throws HandlerException {
+    if (value == null && !resultNullable) {
+      throw new HandlerException(
+          where
+              + className
+              + ".eval "
+              + (binding.isTable() ? "emitted a null row" : "returned null")
+              + ", but its signature "
+              + binding.signature()
+              + " declares the result NOT NULL; return a value, or declare the result nullable.");
+    }
+    resultCodec.write(resultConverter.toInternalOrNull(value), out);
+    if (out.size() > settings.maxResultBytes()) {
+      throw new HandlerException(
+          where
+              + "The result of "
+              + className
+              + ".eval is over "
+              + settings.maxResultBytes()
+              + " bytes ("
+              + ExecutionSettings.MAX_RESULT_BYTES
+              + "); return less per call"
+              + (settings.batch() ? " or send fewer rows per batch" : "")
+              + ", or raise the limit (the client's gRPC message limit must allow it too).");
+    }
+  }
+
+  String className() {
+    return className;
+  }
+
+  /** Runs close() once, whichever thread asks first. */
   void close() {
-    closeQuietly(function, binding.udf().type().getName());
+    if (closed.compareAndSet(false, true)) {
+      closeQuietly(function, className);
+    }
   }
 
   private static void closeQuietly(UserDefinedFunction function, String className) {
     try {
       function.close();
     } catch (Throwable e) {
-      Failures.rethrowIfFatal(e);
-      LOG.warn("close() of '{}' failed", className, e);
+      Fatal.check(e, "close() of " + className);
+      LOG.warn("close() of '{}' threw {}", className, LogText.safe(Failures.describe(e)));
     }
   }
 }

@@ -1,17 +1,25 @@
 package dev.udfshim.runtime.extraction;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.udfshim.runtime.handler.Call;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.Handler;
+import dev.udfshim.runtime.handler.HandlerException;
+import dev.udfshim.runtime.handler.Settings;
+import dev.udfshim.runtime.logging.FailureLog;
+import dev.udfshim.runtime.logging.LogText;
 import io.confluent.flink.udf.extractor.v1.ErrorCode;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,47 +27,58 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The extraction handler: {@code ExtractionRequest} in, {@code ExtractionResponse} out. Every
  * failure, a payload that does not parse included, is an {@code ExtractionResponse} with only the
- * error set. User code runs on its own threads under a time limit, so a class that hangs in its
- * constructor costs one thread, not the server.
+ * error set. User code runs on its own threads under a time limit; requests for a class already
+ * being extracted wait for that one extraction, so a class that hangs costs one thread, however
+ * often (and however padded) its name is asked for.
  */
 public final class ExtractionHandler implements Handler {
   /** Config var: seconds one extraction may take before it is answered as failed. */
   public static final String TIMEOUT_VAR = "shim.extraction.timeout.seconds";
 
+  /** Config var: distinct classes extracted at once; more are answered as busy. */
+  public static final String MAX_CONCURRENT_VAR = "shim.extraction.max.concurrent";
+
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  static final int DEFAULT_MAX_CONCURRENT = 32;
   private static final Logger LOG = LoggerFactory.getLogger(ExtractionHandler.class);
 
-  /** At most this many extractions run at once; a class that hangs holds one thread for good. */
-  static final int MAX_THREADS = 32;
+  private final FailureLog answers = new FailureLog(LOG);
 
-  private final ExecutorService userCodeThreads =
-      new ThreadPoolExecutor(
-          0,
-          MAX_THREADS,
-          60,
-          TimeUnit.SECONDS,
-          new SynchronousQueue<>(),
-          runnable -> {
-            Thread thread = new Thread(runnable, "udf-extraction");
-            thread.setDaemon(true);
-            return thread;
-          });
+  /** Classes being extracted, by normalised name: later requests join the running extraction. */
+  private final Map<String, Future<ExtractionResponse>> running = new ConcurrentHashMap<>();
 
   /** Classes whose extraction timed out: answered at once, without another stuck thread. */
   private final Set<String> timedOut = ConcurrentHashMap.newKeySet();
 
+  private volatile ExecutorService userCodeThreads;
   private volatile UdfExtractor extractor;
   private volatile Duration timeout = DEFAULT_TIMEOUT;
+  private volatile int maxConcurrent = DEFAULT_MAX_CONCURRENT;
 
   @Override
-  public void open(Context context) {
+  public void open(Context context) throws HandlerException {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     extractor = new UdfExtractor(loader != null ? loader : getClass().getClassLoader());
     context.getConfigValue(TIMEOUT_VAR).ifPresent(value -> timeout = timeout(value.strip()));
+    maxConcurrent =
+        new Settings(context).integer(MAX_CONCURRENT_VAR, DEFAULT_MAX_CONCURRENT, 1, 1024);
+    userCodeThreads =
+        new ThreadPoolExecutor(
+            0,
+            maxConcurrent,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "udf-extraction");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** 1 to 3600 s; anything else keeps the default with a warning, so extraction still answers. */
@@ -75,59 +94,129 @@ public final class ExtractionHandler implements Handler {
     LOG.warn(
         "Config var {} must be a whole number of seconds from 1 to 3600, not '{}'; using {} s.",
         TIMEOUT_VAR,
-        value,
+        LogText.safe(value),
         DEFAULT_TIMEOUT.toSeconds());
     return DEFAULT_TIMEOUT;
   }
 
   @Override
   public byte[] handleRequest(byte[] payload, Context context) {
-    return extract(payload).toByteArray();
+    return extract(payload, Call.UNBOUNDED).toByteArray();
   }
 
-  ExtractionResponse extract(byte[] payload) {
+  @Override
+  public byte[] handleRequest(byte[] payload, Context context, Call call) {
+    return extract(payload, call).toByteArray();
+  }
+
+  ExtractionResponse extract(byte[] payload, Call call) {
     ExtractionRequest request;
     try {
       request = ExtractionRequest.parseFrom(payload);
     } catch (InvalidProtocolBufferException e) {
-      return UdfExtractor.error(
-          ErrorCode.UNKNOWN,
-          "The payload is not an ExtractionRequest ("
-              + e.getMessage()
-              + "); send a protobuf flink.udf.extractor.v1.ExtractionRequest with class_name set.");
+      return logged(
+          "?",
+          UdfExtractor.error(
+              ErrorCode.UNKNOWN,
+              "The payload is not an ExtractionRequest ("
+                  + e.getMessage()
+                  + "); send a protobuf flink.udf.extractor.v1.ExtractionRequest with class_name"
+                  + " set."));
     }
-    String className = request.getClassName();
+    // The same class however it is padded: one extraction, one answer.
+    String className = request.getClassName().strip();
     if (timedOut.contains(className)) {
       return timeoutAnswer(className);
     }
-    Future<ExtractionResponse> answer;
-    try {
-      answer = userCodeThreads.submit(() -> extractor.extract(className));
-    } catch (RejectedExecutionException e) {
-      return UdfExtractor.error(
-          ErrorCode.GENERAL_FAILED_EXTRACTION,
-          "All "
-              + MAX_THREADS
-              + " extraction threads are busy or stuck in user code; retry later, or restart the"
-              + " server if classes hang in their static initializers.");
+    Future<ExtractionResponse> answer = running.get(className);
+    if (answer == null) {
+      answer = start(className);
+      if (answer == null) {
+        return logged(
+            className,
+            UdfExtractor.error(
+                ErrorCode.GENERAL_FAILED_EXTRACTION,
+                "All "
+                    + maxConcurrent
+                    + " extraction threads are busy or stuck in user code; retry later, or"
+                    + " restart the server if classes hang in their static initializers."));
+      }
+    }
+    return await(className, answer, call);
+  }
+
+  /** Starts the extraction of a class, or joins one that started meanwhile; null when full. */
+  private Future<ExtractionResponse> start(String className) {
+    synchronized (running) {
+      Future<ExtractionResponse> existing = running.get(className);
+      if (existing != null) {
+        return existing;
+      }
+      if (running.size() >= maxConcurrent) {
+        return null;
+      }
+      FutureTask<ExtractionResponse> task =
+          new FutureTask<>(
+              () -> {
+                MDC.put("udf", className);
+                try {
+                  return extractor.extract(className);
+                } finally {
+                  MDC.remove("udf");
+                }
+              }) {
+            @Override
+            protected void done() {
+              running.remove(className, this);
+            }
+          };
+      running.put(className, task);
+      try {
+        userCodeThreads.execute(task);
+      } catch (RejectedExecutionException e) {
+        running.remove(className, task);
+        return null; // every thread is held by user code that ignored its interrupt
+      }
+      return task;
+    }
+  }
+
+  private ExtractionResponse await(String className, Future<ExtractionResponse> answer, Call call) {
+    long wait = timeout.toNanos();
+    boolean byDeadline = false;
+    if (call.deadline().isPresent()) {
+      long left = call.deadline().getAsLong() - System.nanoTime();
+      long beforeDeadline = left - Math.min(TimeUnit.MILLISECONDS.toNanos(50), left / 10);
+      if (beforeDeadline < wait) {
+        wait = Math.max(0, beforeDeadline);
+        byDeadline = true;
+      }
     }
     try {
-      ExtractionResponse response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (response.hasError()) {
-        LOG.info(
-            "Extraction of '{}' answered {}: {}",
-            className,
-            response.getError().getCode(),
-            response.getError().getErrorMessage());
-      }
-      return response;
+      return logged(className, answer.get(wait, TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
-      answer.cancel(true);
+      if (byDeadline) {
+        // The extraction goes on; a request with a longer deadline gets its answer.
+        return logged(
+            className,
+            UdfExtractor.error(
+                ErrorCode.GENERAL_FAILED_EXTRACTION,
+                "Extraction of '"
+                    + className
+                    + "' did not finish within the call's deadline; call again with a longer"
+                    + " deadline."));
+      }
       timedOut.add(className);
-      LOG.warn("Extraction of '{}' did not finish within {}", className, timeout);
+      answer.cancel(true); // an interruptible hang frees its thread
+      LOG.warn(
+          "Extraction of '{}' did not finish within {} s; answering this on later requests too",
+          LogText.safe(className),
+          timeout.toSeconds());
       return timeoutAnswer(className);
+    } catch (CancellationException e) {
+      return timeoutAnswer(className); // another request's wait timed out and cancelled it
     } catch (ExecutionException e) {
-      LOG.error("Extraction of '{}' failed", className, e.getCause());
+      LOG.error("Extraction of '{}' failed\n{}", LogText.safe(className), LogText.trace(e));
       return UdfExtractor.error(
           ErrorCode.UNKNOWN, "Extraction of '" + className + "' failed: " + e.getCause());
     } catch (InterruptedException e) {
@@ -135,6 +224,22 @@ public final class ExtractionHandler implements Handler {
       return UdfExtractor.error(
           ErrorCode.UNKNOWN, "Extraction of '" + className + "' was interrupted.");
     }
+  }
+
+  /** Error answers in the log, one line each, at a rate an operator can keep. */
+  private ExtractionResponse logged(String className, ExtractionResponse response) {
+    if (response.hasError()) {
+      answers.failed(
+          response.getError().getCode().name(),
+          "Extraction of '"
+              + LogText.safe(className)
+              + "' answered "
+              + response.getError().getCode()
+              + ": "
+              + LogText.safe(response.getError().getErrorMessage()),
+          null);
+    }
+    return response;
   }
 
   private ExtractionResponse timeoutAnswer(String className) {
@@ -150,6 +255,9 @@ public final class ExtractionHandler implements Handler {
 
   @Override
   public void close(Context context) {
-    userCodeThreads.shutdownNow();
+    ExecutorService threads = userCodeThreads;
+    if (threads != null) {
+      threads.shutdownNow();
+    }
   }
 }

@@ -85,7 +85,7 @@ public final class UdfExtractor {
     } catch (ExtractionException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
-      LOG.info("Type inference of '{}' failed", className, e);
+      LOG.debug("Type inference of {} failed", className, e);
       throw new ExtractionException(
           ErrorCode.TYPE_EXTRACTION_ERROR,
           "Flink could not infer the types of '"
@@ -111,7 +111,7 @@ public final class UdfExtractor {
               + Failures.describe(e)
               + "; make it return a constant.");
     }
-    return new ExtractedUdf(type, kind, deterministic, signatures);
+    return new ExtractedUdf(type, kind, deterministic, signatures, function);
   }
 
   private static ExtractionResponse toResponse(ExtractedUdf udf) {

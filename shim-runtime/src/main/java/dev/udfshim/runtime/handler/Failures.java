@@ -4,16 +4,6 @@ package dev.udfshim.runtime.handler;
 public final class Failures {
   private Failures() {}
 
-  /**
-   * Rethrows what no handler should swallow: a JVM out of memory or broken. Everything else user
-   * code throws (assertion errors and stack overflows included) becomes an error answer.
-   */
-  public static void rethrowIfFatal(Throwable t) {
-    if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-      throw (VirtualMachineError) t;
-    }
-  }
-
   /** {@code a.B: message Caused by: c.D: message ...}, at most 8 causes deep. */
   public static String describe(Throwable t) {
     StringBuilder text = new StringBuilder();

@@ -23,12 +23,12 @@ public final class ErrorTrailer implements ServerInterceptor {
   private static final Context.Key<AtomicReference<String>> FAILURE =
       Context.key("shim-handler-failure");
 
-  /** Marks the current call as failed. */
-  static void mark(String message) {
-    AtomicReference<String> slot = FAILURE.get();
-    if (slot != null) {
-      slot.set(message);
-    }
+  /**
+   * Where the current call's failure text goes, read on the call's own thread: any thread that
+   * answers the call later sets it before completing.
+   */
+  static AtomicReference<String> slot() {
+    return FAILURE.get();
   }
 
   @Override

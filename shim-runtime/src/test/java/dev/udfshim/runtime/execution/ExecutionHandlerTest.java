@@ -223,6 +223,11 @@ class ExecutionHandlerTest {
     int closed = Exec.Lifecycle.CLOSED.get();
 
     open("dev.udfshim.fixtures.Exec$Lifecycle");
+    // The first serves at once; the others are built in the background.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (Exec.Lifecycle.OPENED.get() - opened < 3 && System.nanoTime() < until) {
+      Thread.sleep(10);
+    }
     assertThat(Exec.Lifecycle.OPENED.get() - opened).isEqualTo(3);
     handler.close(context);
     assertThat(Exec.Lifecycle.CLOSED.get() - closed).isEqualTo(3);
@@ -303,8 +308,8 @@ class ExecutionHandlerTest {
                     .get(0))));
     assertThatThrownBy(() -> handler.open(context))
         .hasMessage(
-            "confluent.remote-udf.adapter.parallelism must be a whole number from 1 to 1024, not"
-                + " 'many'.");
+            "Config var confluent.remote-udf.adapter.parallelism must be a whole number from 1 to"
+                + " 1024, not 'many'; correct or remove it.");
     Files.delete(configDir.resolve(ExecutionHandler.PARALLELISM));
     assertThatThrownBy(() -> handler.open(context))
         .hasMessage(

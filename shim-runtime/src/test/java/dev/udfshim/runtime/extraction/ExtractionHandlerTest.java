@@ -110,4 +110,65 @@ class ExtractionHandlerTest {
           .endsWith("); make class loading succeed without external resources.");
     }
   }
+
+  @Test
+  void paddedCopiesOfAHangingClassNameShareOneExtraction() throws Exception {
+    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "1");
+    ConfigDirContext context = new ConfigDirContext(configDir);
+    handler.open(context);
+    java.util.concurrent.ExecutorService callers =
+        java.util.concurrent.Executors.newFixedThreadPool(40);
+    try {
+      java.util.List<java.util.concurrent.Future<ExtractionResponse>> answers =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        byte[] padded =
+            request(
+                " ".repeat(i % 5)
+                    + "dev.udfshim.fixtures.Broken$HangsInConstructor\t"
+                    + " ".repeat(i));
+        answers.add(
+            callers.submit(
+                () -> ExtractionResponse.parseFrom(handler.handleRequest(padded, context))));
+      }
+      for (java.util.concurrent.Future<ExtractionResponse> answer : answers) {
+        assertThat(
+                answer.get(30, java.util.concurrent.TimeUnit.SECONDS).getError().getErrorMessage())
+            .startsWith(
+                "Extraction of 'dev.udfshim.fixtures.Broken$HangsInConstructor' did not finish"
+                    + " within 1 s");
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    // The 40 names held one thread: the others are free.
+    byte[] good = request("tests.udf_fixtures.add_one");
+    assertThat(ExtractionResponse.parseFrom(handler.handleRequest(good, context)).hasError())
+        .isFalse();
+  }
+
+  @Test
+  void distinctClassesBeyondTheLimitAreAnsweredBusyAtOnce() throws Exception {
+    Files.writeString(configDir.resolve(ExtractionHandler.MAX_CONCURRENT_VAR), "1");
+    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "5");
+    ConfigDirContext context = new ConfigDirContext(configDir);
+    handler.open(context);
+    java.util.concurrent.CompletableFuture<byte[]> hanging =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                handler.handleRequest(
+                    request("dev.udfshim.fixtures.Broken$HangsInConstructor"), context));
+    Thread.sleep(300);
+
+    ExtractionResponse busy =
+        ExtractionResponse.parseFrom(
+            handler.handleRequest(request("tests.udf_fixtures.add_one"), context));
+
+    assertThat(busy.getError().getCode()).isEqualTo(ErrorCode.GENERAL_FAILED_EXTRACTION);
+    assertThat(busy.getError().getErrorMessage())
+        .isEqualTo(
+            "All 1 extraction threads are busy or stuck in user code; retry later, or restart the"
+                + " server if classes hang in their static initializers.");
+    hanging.cancel(true);
+  }
 }
