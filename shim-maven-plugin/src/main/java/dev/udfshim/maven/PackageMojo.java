@@ -1,5 +1,6 @@
 package dev.udfshim.maven;
 
+import dev.udfshim.maven.archive.ClassPathDigest;
 import dev.udfshim.maven.archive.ShimArchive;
 import dev.udfshim.maven.incremental.GoalRecord;
 import dev.udfshim.maven.isolation.ClassPaths;
@@ -128,7 +129,7 @@ public class PackageMojo extends AbstractShimMojo {
               dependencies.shipped(),
               configDirectory(),
               signaturesFile(),
-              manifest(runtime));
+              manifest(runtime, udfJar.toPath(), dependencies.shipped()));
       int udfEntries = archive.writeUdfZip(udfZip, udfJar.toPath(), dependencies.shipped());
       getLog()
           .info(
@@ -156,8 +157,16 @@ public class PackageMojo extends AbstractShimMojo {
     }
   }
 
-  private Map<String, String> manifest(List<ResolvedJar> runtime) {
+  private Map<String, String> manifest(
+      List<ResolvedJar> runtime, Path udfJar, List<ResolvedJar> shipped) throws IOException {
     Map<String, String> values = new LinkedHashMap<>();
+    values.put(
+        "classpath.digest",
+        ClassPathDigest.of(
+            runtime,
+            udfJar,
+            shipped,
+            repositorySession.getLocalRepository().getBasedir().toPath()));
     values.put("shim.version", PluginVersions.shim());
     values.put(
         "flink.version",

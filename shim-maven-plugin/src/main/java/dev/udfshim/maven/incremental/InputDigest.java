@@ -93,6 +93,13 @@ public final class InputDigest {
     return this;
   }
 
+  /** A file's bytes under a name, wherever it is: the same bytes and name give the same digest. */
+  public InputDigest content(String group, String name, Path file) throws IOException {
+    update(group, "content", name);
+    content(group, file);
+    return this;
+  }
+
   /** Several files, in order. */
   public InputDigest files(String group, List<Path> files) throws IOException {
     update(group, "files", String.valueOf(files.size()));
@@ -159,7 +166,7 @@ public final class InputDigest {
     return groups.computeIfAbsent(group, g -> sha256());
   }
 
-  static MessageDigest sha256() {
+  private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
