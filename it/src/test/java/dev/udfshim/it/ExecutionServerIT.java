@@ -98,6 +98,41 @@ class ExecutionServerIT {
   }
 
   @Test
+  void batchesOverGrpcAnswerEveryRowAndBadFramingIsAnErrorAnswer() throws Exception {
+    writeSpec("tests.udf_fixtures.add_one", 0);
+    Files.writeString(configDir.resolve("shim.execution.batch"), "true");
+    serve(
+        channel -> {
+          // The batch example of docs/protocol.md: (1, 2) and (NULL, 5).
+          Calls.Answer rows =
+              invoke(
+                  channel,
+                  HexFormat.of()
+                      .parseHex(
+                          "00000002"
+                              + "000000000000000001"
+                              + "000000000000000002"
+                              + "01"
+                              + "000000000000000005"));
+          assertThat(rows.error()).isNull();
+          assertThat(HexFormat.of().formatHex(rows.payload()))
+              .isEqualTo("00000002" + "000000000000000003" + "01");
+
+          Calls.Answer truncated =
+              invoke(channel, HexFormat.of().parseHex("00000002000000000000000001"));
+          assertThat(truncated.error())
+              .startsWith("Row index 0 of 2: Cannot decode argument 2 (j BIGINT)");
+          assertThat(truncated.text()).isEqualTo(truncated.error());
+
+          Calls.Answer tooMany = invoke(channel, HexFormat.of().parseHex("00001001"));
+          assertThat(tooMany.error())
+              .isEqualTo(
+                  "The batch declares 4097 rows; send from 0 to 4096 rows per call"
+                      + " (shim.execution.batch.max.rows).");
+        });
+  }
+
+  @Test
   void tableFunctionAnswersAllRowsItEmitted() throws Exception {
     writeSpec("dev.udfshim.fixtures.SplitWords", 0);
     serve(

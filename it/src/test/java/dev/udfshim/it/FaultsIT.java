@@ -123,8 +123,8 @@ class FaultsIT {
     try (ShimProcess server = serve("Slow", Map.of())) {
       ManagedChannel channel = channel(server);
       assertThat(Calls.call(channel, bigint(1)).payload()).isEqualTo(bigint(1));
-      CompletableFuture<Calls.Answer> inFlight = callLater(channel, bigint(2_000), 30_000);
-      Thread.sleep(300);
+      CompletableFuture<Calls.Answer> inFlight = callLater(channel, bigint(5_000), 30_000);
+      Thread.sleep(1_500);
 
       server.terminate();
       server.awaitLine(line -> line.contains("Shutting down (SIGTERM or SIGINT)"), 10_000);
@@ -137,7 +137,7 @@ class FaultsIT {
                 assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
                 assertThat(e.getStatus().getDescription()).contains("shutting down");
               });
-      assertThat(inFlight.get(30, TimeUnit.SECONDS).payload()).isEqualTo(bigint(2_000));
+      assertThat(inFlight.get(30, TimeUnit.SECONDS).payload()).isEqualTo(bigint(5_000));
       assertThat(server.awaitExit(30_000)).isZero();
       assertThat(server.log())
           .containsPattern(
@@ -150,8 +150,9 @@ class FaultsIT {
   void aCallLongerThanTheGraceIsAnsweredAndTheExitCodeSaysSo() throws Exception {
     try (ShimProcess server = serve("Slow", Map.of("shim.shutdown.grace", "500 ms"))) {
       ManagedChannel channel = channel(server);
+      assertThat(Calls.call(channel, bigint(1)).payload()).isEqualTo(bigint(1));
       CompletableFuture<Calls.Answer> inFlight = callLater(channel, bigint(20_000), 60_000);
-      Thread.sleep(500);
+      Thread.sleep(1_500);
 
       server.terminate();
 
@@ -202,8 +203,9 @@ class FaultsIT {
   void anEvalThatHangsIsAnsweredBeforeTheClientsDeadlineAndTheServerGoesOn() throws Exception {
     try (ShimProcess server = serve("Hangs", Map.of())) {
       ManagedChannel channel = channel(server);
+      awaitHealth(channel, ServingStatus.SERVING);
 
-      Calls.Answer answer = Calls.call(channel, bigint(1), 1_500);
+      Calls.Answer answer = Calls.call(channel, bigint(1), 3_000);
 
       assertThat(answer.error())
           .matches(
@@ -211,7 +213,7 @@ class FaultsIT {
                   + " deadline\\); it was interrupted, and its instance is replaced if it does not"
                   + " return\\.");
       // Sleeping answers the interrupt: the same instance is free again.
-      assertThat(Calls.call(channel, bigint(2), 1_500).error()).contains("did not return");
+      assertThat(Calls.call(channel, bigint(2), 3_000).error()).contains("did not return");
       assertThat(Calls.health(channel)).isEqualTo(ServingStatus.SERVING);
     }
   }
@@ -239,7 +241,7 @@ class FaultsIT {
   void cancelledCallsToAHungUdfLeaveTheServerBounded() throws Exception {
     try (ShimProcess server = serve("HangsHard", Map.of())) {
       ManagedChannel channel = channel(server);
-      assertThat(Calls.health(channel)).isEqualTo(ServingStatus.SERVING);
+      awaitHealth(channel, ServingStatus.SERVING);
       int before = threads(server);
       FunctionRuntimeGrpc.FunctionRuntimeFutureStub stub =
           FunctionRuntimeGrpc.newFutureStub(channel);
@@ -333,6 +335,8 @@ class FaultsIT {
       String line = server.awaitLine(l -> l.contains("slf4j says 6"), 10_000);
       JsonObject event = JsonParser.parseString(line).getAsJsonObject();
       assertThat(event.get("level").getAsString()).isEqualTo("INFO");
+      assertThat(event.get("loggerName").getAsString()).isEqualTo("com.example.faults.Logs");
+      assertThat(event.get("formattedMessage").getAsString()).isEqualTo("slf4j says 6");
       assertThat(event.getAsJsonObject("mdc").get("udf").getAsString())
           .isEqualTo("com.example.faults.Logs");
       for (String each : server.lines()) {

@@ -90,7 +90,8 @@ final class ShimProcess implements AutoCloseable {
     drain.start();
     try {
       Matcher matcher = ready.get(60, TimeUnit.SECONDS);
-      return new ShimProcess(process, Integer.parseInt(matcher.group(1)), matcher.group(2), lines);
+      return new ShimProcess(
+          process, Integer.parseInt(matcher.group(1)), matcher.group(2), lines, drain);
     } catch (Exception e) {
       process.destroyForcibly();
       throw e;
@@ -132,9 +133,12 @@ final class ShimProcess implements AutoCloseable {
     return String.join("\n", lines);
   }
 
-  /** SIGTERM, as Ctrl-C or a platform stop would send. */
+  /**
+   * SIGTERM, as Ctrl-C or a platform stop would send, through the process handle: {@code
+   * Process.destroy()} would also close the pipes, and the lines of the shutdown would be lost.
+   */
   void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   /**
@@ -153,7 +157,7 @@ final class ShimProcess implements AutoCloseable {
   /** SIGTERM, then waits for the exit. */
   @Override
   public void close() {
-    process.destroy();
+    process.toHandle().destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -500,12 +501,9 @@ final class EvalPool {
   record Limit(long nanos, String source, boolean byDeadline) {
     static Limit of(Call call, long now, Duration configured, String configKey) {
       long limit = configured.toNanos();
-      if (call.deadline().isPresent()) {
-        long left = call.deadline().getAsLong() - now;
-        long beforeDeadline = left - Math.min(TimeUnit.MILLISECONDS.toNanos(50), left / 10);
-        if (beforeDeadline < limit) {
-          return new Limit(beforeDeadline, "the call's deadline", true);
-        }
+      OptionalLong beforeDeadline = call.timeToAnswer(now);
+      if (beforeDeadline.isPresent() && beforeDeadline.getAsLong() < limit) {
+        return new Limit(beforeDeadline.getAsLong(), "the call's deadline", true);
       }
       return new Limit(limit, configKey, false);
     }

@@ -13,6 +13,7 @@ import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -184,13 +185,10 @@ public final class ExtractionHandler implements Handler {
   private ExtractionResponse await(String className, Future<ExtractionResponse> answer, Call call) {
     long wait = timeout.toNanos();
     boolean byDeadline = false;
-    if (call.deadline().isPresent()) {
-      long left = call.deadline().getAsLong() - System.nanoTime();
-      long beforeDeadline = left - Math.min(TimeUnit.MILLISECONDS.toNanos(50), left / 10);
-      if (beforeDeadline < wait) {
-        wait = Math.max(0, beforeDeadline);
-        byDeadline = true;
-      }
+    OptionalLong beforeDeadline = call.timeToAnswer(System.nanoTime());
+    if (beforeDeadline.isPresent() && beforeDeadline.getAsLong() < wait) {
+      wait = Math.max(0, beforeDeadline.getAsLong());
+      byDeadline = true;
     }
     try {
       return logged(className, answer.get(wait, TimeUnit.NANOSECONDS));

@@ -139,7 +139,33 @@ public final class HandlerHost {
     opener.setDaemon(true);
     opener.setContextClassLoader(Thread.currentThread().getContextClassLoader());
     opener.start();
+    // A UDF whose constructor or open() takes long says so, instead of a silent minute.
+    Thread progress =
+        new Thread(
+            () -> {
+              long started = System.nanoTime();
+              try {
+                while (true) {
+                  opener.join(OPEN_PROGRESS.toMillis());
+                  if (!opener.isAlive()) {
+                    return;
+                  }
+                  LOG.info(
+                      "Still opening handler {} after {} s (the UDF's constructor or open() runs)",
+                      handlerName(),
+                      TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "shim-open-progress");
+    progress.setDaemon(true);
+    progress.start();
   }
+
+  /** How often a handler that is still opening is reported. */
+  static final Duration OPEN_PROGRESS = Duration.ofSeconds(10);
 
   /** Takes one call: answers it now (refusals), or hands it to the handler. Never blocks. */
   public void dispatch(byte[] payload, Call call, Reply reply) {
@@ -258,7 +284,7 @@ public final class HandlerHost {
   // ---- drain and close
 
   /** The calls that were running when a drain began: how many finished, how many were cut off. */
-  record Drained(int finished, int cutOff, long millis) {}
+  public record Drained(int finished, int cutOff, long millis) {}
 
   /**
    * Refuses new calls and waits up to {@code grace} for those in flight; answers those still

@@ -106,7 +106,8 @@ class FuzzTest {
 
   @Provide
   Arbitrary<LogicalType> types() {
-    return Arbitraries.of(TYPES).map(LogicalTypeParser::parse);
+    return Arbitraries.of(TYPES)
+        .map(t -> LogicalTypeParser.parse(t, FuzzTest.class.getClassLoader()));
   }
 
   /** Bytes: arbitrary ones, and valid encodings with bits flipped or cut short. */
