@@ -70,6 +70,11 @@ abstract class AbstractShimMojo extends AbstractMojo {
 
   /** shim-runtime at this plugin's version and its runtime dependencies, resolved by Maven. */
   protected List<ResolvedJar> runtimeJars() throws MojoExecutionException {
+    return SessionRuntimes.runtimeJars(
+        session, getLog(), project.getRemoteProjectRepositories().toString(), this::resolveRuntime);
+  }
+
+  private List<ResolvedJar> resolveRuntime() throws MojoExecutionException {
     String version = PluginVersions.shim();
     CollectRequest collect =
         new CollectRequest(

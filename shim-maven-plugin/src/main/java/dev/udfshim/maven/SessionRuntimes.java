@@ -1,12 +1,17 @@
 package dev.udfshim.maven;
 
+import dev.udfshim.maven.isolation.ResolvedJar;
 import dev.udfshim.maven.isolation.SharedRuntimes;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.execution.AbstractExecutionListener;
 import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.ExecutionListener;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
@@ -15,11 +20,13 @@ import org.apache.maven.project.MavenProject;
  * session data, keyed by this class, so each build (also in a daemon that keeps the plugin loaded)
  * and each plugin realm has its own. A plain plugin gets no lifecycle callbacks, so the instance
  * joins the build's execution listener chain, which Maven reads for every event: it closes a
- * project's loader when that project's build ends, and whatever is left when the build ends.
+ * project's loader when that project's build ends, and whatever is left when the build ends. It
+ * also keeps the build's resolution of the runtime's jars.
  */
 final class SessionRuntimes implements ExecutionListener {
   private final ExecutionListener next;
   private final SharedRuntimes runtimes;
+  private final Map<String, List<ResolvedJar>> resolved = new ConcurrentHashMap<>();
   private final Log log;
 
   private SessionRuntimes(ExecutionListener next, SharedRuntimes runtimes, Log log) {
@@ -28,21 +35,48 @@ final class SessionRuntimes implements ExecutionListener {
     this.log = log;
   }
 
-  /** The shared runtimes of this build; the first call joins the listener chain. */
+  /** How the runtime's jars are resolved when this build has not resolved them yet. */
+  @FunctionalInterface
+  interface Resolution {
+    List<ResolvedJar> resolve() throws MojoExecutionException;
+  }
+
+  /** The shared runtimes of this build. */
   static SharedRuntimes of(MavenSession session, Log log) {
+    return instance(session, log).runtimes;
+  }
+
+  /**
+   * The runtime's jars, resolved once per build and set of repositories: the goals of every project
+   * ask for the same artifact at the plugin's own version.
+   */
+  static List<ResolvedJar> runtimeJars(
+      MavenSession session, Log log, String repositories, Resolution resolution)
+      throws MojoExecutionException {
+    Map<String, List<ResolvedJar>> resolved = instance(session, log).resolved;
+    List<ResolvedJar> jars = resolved.get(repositories);
+    if (jars == null) {
+      jars = List.copyOf(resolution.resolve());
+      resolved.put(repositories, jars);
+    }
+    return jars;
+  }
+
+  /** This build's instance; the first call joins the listener chain. */
+  private static SessionRuntimes instance(MavenSession session, Log log) {
     Object key = SessionRuntimes.class;
     MavenExecutionRequest request = session.getRequest();
     // Parallel builds clone the session but share the request and its repository session.
     synchronized (request) {
       Object existing = session.getRepositorySession().getData().get(key);
       if (existing != null) {
-        return ((SessionRuntimes) existing).runtimes;
+        return (SessionRuntimes) existing;
       }
       SessionRuntimes created =
           new SessionRuntimes(request.getExecutionListener(), new SharedRuntimes(log::debug), log);
       session.getRepositorySession().getData().set(key, created);
       request.setExecutionListener(created);
-      return created.runtimes;
+      return created;
     }
   }
 
