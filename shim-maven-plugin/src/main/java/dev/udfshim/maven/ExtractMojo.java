@@ -70,7 +70,7 @@ public class ExtractMojo extends AbstractShimMojo {
           new GoalRecord(
               Incremental.recordFile(shimDirectory, "extract"),
               inputs.digests(),
-              () -> new InputDigest(null).file("out", signaturesFile()).digest("out"));
+              () -> new InputDigest(null).stat("out", signaturesFile()).digest("out"));
       if (Incremental.upToDate(record, getLog(), "Extraction", signaturesFile())) {
         report =
             new Gson()

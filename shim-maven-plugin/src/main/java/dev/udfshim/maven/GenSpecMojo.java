@@ -68,7 +68,7 @@ public class GenSpecMojo extends AbstractShimMojo {
           new GoalRecord(
               Incremental.recordFile(shimDirectory, "gen-spec"),
               inputs.digests(),
-              () -> new InputDigest(null).tree("out", configDirectory()).digest("out"));
+              () -> new InputDigest(null).statTree("out", configDirectory()).digest("out"));
       if (Incremental.upToDate(record, getLog(), "Spec generation", configDirectory())) {
         return;
       }
