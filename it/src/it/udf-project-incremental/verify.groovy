@@ -1,3 +1,6 @@
+import java.util.zip.ZipEntry
+import java.util.zip.ZipFile
+
 // The steps of invoker.properties, one Maven run each; build.log holds them all, in order.
 def runs = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
 assert runs.size() == 8 : "8 runs, not ${runs.size()}"
@@ -55,4 +58,12 @@ def files = { File root ->
     assert file.bytes == cleanFiles[name].bytes : "step ${step}: ${name} differs from the clean build's"
   }
 }
+
+// Jars go into the zip as they are; the rest is deflated.
+def zip = new ZipFile(new File(basedir, 'target/incremental-udfs-1.0.0-shim.zip'))
+def entries = zip.entries().toList().findAll { !it.isDirectory() }
+assert entries.findAll { it.name.endsWith('.jar') }.every { it.method == ZipEntry.STORED }
+assert entries.findAll { !it.name.endsWith('.jar') }.every { it.method == ZipEntry.DEFLATED }
+assert entries.count { it.name.startsWith('lib/runtime/') } > 40
+zip.close()
 true

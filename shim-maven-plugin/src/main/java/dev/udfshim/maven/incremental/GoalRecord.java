@@ -90,18 +90,28 @@ public final class GoalRecord {
     record.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> text.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
-    Files.createDirectories(file.getParent());
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temporary, text, StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IOException(
+          "Cannot record this run in " + file + " (" + e + "); the build folder must be writable.",
+          e);
+    }
   }
 
-  private Map<String, String> read() throws IOException {
-    if (!Files.isRegularFile(file)) {
+  /** The last run's record; none when it is missing or unreadable, which only means more work. */
+  private Map<String, String> read() {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
       return null;
     }
     Map<String, String> record = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : lines) {
       int equals = line.lastIndexOf('=');
       if (equals > 0) {
         record.put(line.substring(0, equals), line.substring(equals + 1));

@@ -1,6 +1,7 @@
 package dev.udfshim.maven.incremental;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,5 +153,24 @@ class GoalRecordTest {
         new InputDigest(repository).value("parameters", "pluginId", "x").digests();
     assertThat(record(fewer).staleBecause())
         .hasValue("project classes and shim runtime changed since the last run");
+  }
+
+  @Test
+  void anUnreadableRecordOnlyMeansTheWorkIsDoneAgain() throws Exception {
+    Path file = dir.resolve("records/extract.sha256");
+    Files.createDirectories(file.getParent());
+    Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+    assertThat(record(inputs("x")).staleBecause()).hasValue(GoalRecord.NO_RECORD);
+  }
+
+  @Test
+  void aRecordThatCannotBeWrittenSaysWhere() throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("file"), "");
+    GoalRecord record =
+        new GoalRecord(notAFolder.resolve("extract.sha256"), inputs("x"), () -> "outputs");
+    assertThatThrownBy(record::finished)
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageStartingWith("Cannot record this run in " + notAFolder.resolve("extract.sha256"))
+        .hasMessageEndingWith("; the build folder must be writable.");
   }
 }
