@@ -44,6 +44,27 @@ final class Calls {
     return new Answer(response, trailers.get().get(ErrorTrailer.KEY));
   }
 
+  /**
+   * The call (or the future it returned) fails with this status, and the description contains the
+   * text (null: any description).
+   */
+  static void assertStatus(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+      io.grpc.Status.Code code,
+      String description) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+    if (thrown instanceof java.util.concurrent.ExecutionException) {
+      thrown = thrown.getCause();
+    }
+    org.assertj.core.api.Assertions.assertThat(thrown)
+        .isInstanceOf(io.grpc.StatusRuntimeException.class);
+    io.grpc.Status status = ((io.grpc.StatusRuntimeException) thrown).getStatus();
+    org.assertj.core.api.Assertions.assertThat(status.getCode()).isEqualTo(code);
+    if (description != null) {
+      org.assertj.core.api.Assertions.assertThat(status.getDescription()).contains(description);
+    }
+  }
+
   /** What the health service answers for the whole server. */
   static HealthCheckResponse.ServingStatus health(ManagedChannel channel) {
     return HealthGrpc.newBlockingStub(channel)

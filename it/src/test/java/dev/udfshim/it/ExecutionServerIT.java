@@ -230,17 +230,11 @@ class ExecutionServerIT {
 
       assertThat(stopped.drained().cutOff()).isOne();
       assertThat(stopped.exitCode()).isEqualTo(2);
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> slow.get(10, TimeUnit.SECONDS))
-          .cause()
-          .isInstanceOfSatisfying(
-              io.grpc.StatusRuntimeException.class,
-              e -> {
-                assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAVAILABLE);
-                assertThat(e.getStatus().getDescription())
-                    .isEqualTo(
-                        "The server is shutting down and this call did not finish within the 300"
-                            + " ms grace (shim.shutdown.grace); send it again.");
-              });
+      Calls.assertStatus(
+          () -> slow.get(10, TimeUnit.SECONDS),
+          io.grpc.Status.Code.UNAVAILABLE,
+          "The server is shutting down and this call did not finish within the 300 ms grace"
+              + " (shim.shutdown.grace); send it again.");
     } finally {
       channel.shutdownNow();
     }

@@ -4,14 +4,12 @@ import static dev.udfshim.it.Calls.bigint;
 import static dev.udfshim.it.Calls.integer;
 import static dev.udfshim.it.Calls.string;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,13 +128,8 @@ class FaultsIT {
       server.awaitLine(line -> line.contains("Shutting down (SIGTERM or SIGINT)"), 10_000);
 
       assertThat(Calls.health(channel)).isEqualTo(ServingStatus.NOT_SERVING);
-      assertThatThrownBy(() -> Calls.call(channel, bigint(1)))
-          .isInstanceOfSatisfying(
-              StatusRuntimeException.class,
-              e -> {
-                assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-                assertThat(e.getStatus().getDescription()).contains("shutting down");
-              });
+      Calls.assertStatus(
+          () -> Calls.call(channel, bigint(1)), Status.Code.UNAVAILABLE, "shutting down");
       assertThat(inFlight.get(30, TimeUnit.SECONDS).payload()).isEqualTo(bigint(5_000));
       assertThat(server.awaitExit(30_000)).isZero();
       assertThat(server.log())
@@ -156,13 +149,10 @@ class FaultsIT {
 
       server.terminate();
 
-      assertThatThrownBy(() -> inFlight.get(30, TimeUnit.SECONDS))
-          .cause()
-          .isInstanceOfSatisfying(
-              StatusRuntimeException.class,
-              e ->
-                  assertThat(e.getStatus().getDescription())
-                      .contains("did not finish within the 500 ms grace"));
+      Calls.assertStatus(
+          () -> inFlight.get(30, TimeUnit.SECONDS),
+          Status.Code.UNAVAILABLE,
+          "did not finish within the 500 ms grace");
       assertThat(server.awaitExit(30_000)).isEqualTo(2);
       assertThat(server.log()).contains("0 call(s) in flight finished, 1 cut off at the grace");
     }
@@ -355,14 +345,10 @@ class FaultsIT {
       CompletableFuture<Calls.Answer> queued = callLater(channel, bigint(1), 30_000);
       Thread.sleep(300);
 
-      assertThatThrownBy(() -> Calls.call(channel, bigint(1)))
-          .isInstanceOfSatisfying(
-              StatusRuntimeException.class,
-              e -> {
-                assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-                assertThat(e.getStatus().getDescription())
-                    .startsWith("All 1 instance(s) of 'com.example.faults.Slow' are busy");
-              });
+      Calls.assertStatus(
+          () -> Calls.call(channel, bigint(1)),
+          Status.Code.RESOURCE_EXHAUSTED,
+          "All 1 instance(s) of 'com.example.faults.Slow' are busy");
       assertThat(running.get(30, TimeUnit.SECONDS).payload()).isEqualTo(bigint(1_500));
       assertThat(queued.get(30, TimeUnit.SECONDS).payload()).isEqualTo(bigint(1));
     }

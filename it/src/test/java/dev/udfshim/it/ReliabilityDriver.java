@@ -110,7 +110,7 @@ public final class ReliabilityDriver {
           ExtractionRequest.newBuilder().setClassName(PACKAGE + "Slow").build().toByteArray();
       long started = System.nanoTime();
       for (int i = 0; i < calls; i++) {
-        outcomes.merge(outcome(channel, mutate(valid, random)), 1, Integer::sum);
+        outcomes.merge(extractionOutcome(channel, mutate(valid, random)), 1, Integer::sum);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       ExtractionResponse after = ExtractionResponse.parseFrom(Calls.call(channel, valid).payload());
@@ -119,6 +119,21 @@ public final class ReliabilityDriver {
               + " process alive: %s%n",
           calls, seconds, outcomes, after.getSignaturesCount(), server.process().isAlive());
       channel.shutdownNow();
+    }
+  }
+
+  /** An extraction answer is always a response: with signatures, or a coded error. */
+  private static String extractionOutcome(ManagedChannel channel, byte[] payload) {
+    try {
+      Calls.Answer answer = Calls.call(channel, payload, 10_000);
+      ExtractionResponse response = ExtractionResponse.parseFrom(answer.payload());
+      return response.hasError() ? "error " + response.getError().getCode() : "signatures";
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return "UNPARSEABLE ANSWER";
+    } catch (StatusRuntimeException e) {
+      return e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED
+          ? "HANG"
+          : "status " + e.getStatus().getCode();
     }
   }
 

@@ -22,6 +22,6 @@ final class FunctionRuntimeService extends FunctionRuntimeGrpc.FunctionRuntimeIm
     ServerCallStreamObserver<InvokeResponse> observer =
         (ServerCallStreamObserver<InvokeResponse>) responses;
     host.dispatch(
-        request.getPayload().toByteArray(), new GrpcCall(observer), new GrpcReply(observer));
+        request.getPayload().toByteArray(), GrpcCall.of(observer), new GrpcReply(observer));
   }
 }

@@ -5,6 +5,7 @@ import dev.udfshim.runtime.handler.Call;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.Failures;
 import dev.udfshim.runtime.handler.Fatal;
+import dev.udfshim.runtime.handler.ForwardingContext;
 import dev.udfshim.runtime.handler.Handler;
 import dev.udfshim.runtime.handler.HandlerException;
 import dev.udfshim.runtime.handler.Reply;
@@ -14,7 +15,6 @@ import dev.udfshim.runtime.logging.LogText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -369,15 +369,9 @@ public final class HandlerHost {
 
   // ---- the context handlers see
 
-  private final class HostContext implements Context {
-    @Override
-    public Optional<String> getConfigValue(String key) {
-      return config.getConfigValue(key);
-    }
-
-    @Override
-    public Set<String> configKeys() {
-      return config.configKeys();
+  private final class HostContext extends ForwardingContext {
+    HostContext() {
+      super(config);
     }
 
     @Override

@@ -8,8 +8,10 @@ import dev.udfshim.runtime.codec.ValueCodec;
 import dev.udfshim.runtime.codec.WireWriter;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
+import dev.udfshim.runtime.handler.CancellableCall;
 import dev.udfshim.runtime.handler.ConfigDirContext;
 import dev.udfshim.runtime.handler.Context;
+import dev.udfshim.runtime.handler.ForwardingContext;
 import dev.udfshim.runtime.handler.Reply;
 import dev.udfshim.runtime.spec.SpecCodec;
 import dev.udfshim.runtime.spec.UdfSpec;
@@ -18,8 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.table.data.GenericRowData;
@@ -48,19 +48,8 @@ class BoundedExecutionTest {
     UdfSignature signature =
         new UdfExtractor(getClass().getClassLoader()).inspect(className).signatures().get(0);
     set("spec_base64", SpecCodec.toBase64(UdfSpec.of("p", className, signature)));
-    ConfigDirContext config = new ConfigDirContext(configDir);
     context =
-        new Context() {
-          @Override
-          public Optional<String> getConfigValue(String key) {
-            return config.getConfigValue(key);
-          }
-
-          @Override
-          public Set<String> configKeys() {
-            return config.configKeys();
-          }
-
+        new ForwardingContext(new ConfigDirContext(configDir)) {
           @Override
           public void reportHealth(boolean serving, String reason) {
             health.add(serving);
@@ -84,7 +73,7 @@ class BoundedExecutionTest {
 
   private Calls.Outcome submit(String payloadHex, long deadlineMillis) throws Exception {
     Calls.TestReply reply = new Calls.TestReply();
-    handler.submit(hex(payloadHex), new Calls.TestCall(deadlineMillis), reply);
+    handler.submit(hex(payloadHex), CancellableCall.withDeadlineIn(deadlineMillis), reply);
     return reply.get();
   }
 
@@ -252,12 +241,12 @@ class BoundedExecutionTest {
     int evals = Exec.Sleeps.EVALS.get();
 
     Calls.TestReply busy = new Calls.TestReply();
-    handler.submit(hex(bigint(300L)), new Calls.TestCall(0), busy);
-    Calls.TestCall queued = new Calls.TestCall(0);
+    handler.submit(hex(bigint(300L)), CancellableCall.withDeadlineIn(0), busy);
+    CancellableCall queued = CancellableCall.withDeadlineIn(0);
     Calls.TestReply queuedReply = new Calls.TestReply();
     handler.submit(hex(bigint(1L)), queued, queuedReply);
     queued.cancel();
-    Calls.TestCall gone = new Calls.TestCall(0);
+    CancellableCall gone = CancellableCall.withDeadlineIn(0);
     gone.cancel();
     handler.submit(hex(bigint(1L)), gone, new Calls.TestReply());
 
@@ -272,10 +261,10 @@ class BoundedExecutionTest {
     set("shim.server.max.queued", "1");
     open("dev.udfshim.fixtures.Exec$Sleeps");
     Calls.TestReply running = new Calls.TestReply();
-    handler.submit(hex(bigint(1000L)), new Calls.TestCall(0), running);
+    handler.submit(hex(bigint(1000L)), CancellableCall.withDeadlineIn(0), running);
     Thread.sleep(100);
     Calls.TestReply queued = new Calls.TestReply();
-    handler.submit(hex(bigint(1L)), new Calls.TestCall(0), queued);
+    handler.submit(hex(bigint(1L)), CancellableCall.withDeadlineIn(0), queued);
 
     Calls.Outcome refused = submit(bigint(1L), 0);
 

@@ -1,0 +1,56 @@
+package dev.udfshim.runtime.handler;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A call with a fixed deadline that whoever serves it cancels when the caller gives up. */
+public final class CancellableCall implements Call {
+  private final OptionalLong deadline;
+  private final List<Runnable> actions = new CopyOnWriteArrayList<>();
+  private volatile boolean cancelled;
+
+  /**
+   * @param deadline a {@link System#nanoTime()} instant, or empty for none
+   */
+  public CancellableCall(OptionalLong deadline) {
+    this.deadline = deadline;
+  }
+
+  /** A deadline this many milliseconds from now; 0 or less for none. */
+  public static CancellableCall withDeadlineIn(long millis) {
+    return new CancellableCall(
+        millis <= 0
+            ? OptionalLong.empty()
+            : OptionalLong.of(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis)));
+  }
+
+  /** The caller gave up: runs each action once. */
+  public void cancel() {
+    cancelled = true;
+    for (Runnable action : actions) {
+      if (actions.remove(action)) {
+        action.run();
+      }
+    }
+  }
+
+  @Override
+  public OptionalLong deadline() {
+    return deadline;
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  @Override
+  public void whenCancelled(Runnable action) {
+    actions.add(action);
+    if (cancelled && actions.remove(action)) {
+      action.run();
+    }
+  }
+}
