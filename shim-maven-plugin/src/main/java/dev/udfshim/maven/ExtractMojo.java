@@ -3,7 +3,6 @@ package dev.udfshim.maven;
 import com.google.gson.Gson;
 import dev.udfshim.maven.incremental.GoalRecord;
 import dev.udfshim.maven.incremental.InputDigest;
-import dev.udfshim.maven.isolation.ClassPaths;
 import dev.udfshim.maven.isolation.IsolationException;
 import dev.udfshim.maven.isolation.ResolvedJar;
 import java.io.IOException;
@@ -63,14 +62,9 @@ public class ExtractMojo extends AbstractShimMojo {
     List<ResolvedJar> runtime = runtimeJars();
     ExtractionReport report;
     try {
-      InputDigest inputs =
-          Incremental.classPathInputs(
-              this, runtime, ClassPaths.split(projectJars(), runtime).shipped());
+      InputDigest inputs = Incremental.classPathInputs(this, runtime);
       GoalRecord record =
-          new GoalRecord(
-              Incremental.recordFile(shimDirectory, "extract"),
-              inputs.digests(),
-              () -> new InputDigest(null).stat("out", signaturesFile()).digest("out"));
+          Incremental.record(this, "extract", inputs, () -> Incremental.stats(signaturesFile()));
       if (Incremental.upToDate(record, getLog(), "Extraction", signaturesFile())) {
         report =
             new Gson()

@@ -3,7 +3,6 @@ package dev.udfshim.maven;
 import com.google.gson.Gson;
 import dev.udfshim.maven.incremental.GoalRecord;
 import dev.udfshim.maven.incremental.InputDigest;
-import dev.udfshim.maven.isolation.ClassPaths;
 import dev.udfshim.maven.isolation.IsolationException;
 import dev.udfshim.maven.isolation.ResolvedJar;
 import java.io.IOException;
@@ -61,14 +60,9 @@ public class GenSpecMojo extends AbstractShimMojo {
     List<ResolvedJar> runtime = runtimeJars();
     try {
       InputDigest inputs =
-          Incremental.classPathInputs(
-              this, runtime, ClassPaths.split(projectJars(), runtime).shipped());
-      inputs.file("signatures", signaturesFile());
+          Incremental.classPathInputs(this, runtime).file("signatures", signaturesFile());
       GoalRecord record =
-          new GoalRecord(
-              Incremental.recordFile(shimDirectory, "gen-spec"),
-              inputs.digests(),
-              () -> new InputDigest(null).statTree("out", configDirectory()).digest("out"));
+          Incremental.record(this, "gen-spec", inputs, () -> Incremental.stats(configDirectory()));
       if (Incremental.upToDate(record, getLog(), "Spec generation", configDirectory())) {
         return;
       }

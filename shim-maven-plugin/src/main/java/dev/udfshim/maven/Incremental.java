@@ -2,12 +2,14 @@ package dev.udfshim.maven;
 
 import dev.udfshim.maven.incremental.GoalRecord;
 import dev.udfshim.maven.incremental.InputDigest;
+import dev.udfshim.maven.isolation.ClassPaths;
 import dev.udfshim.maven.isolation.ResolvedJar;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,15 +51,37 @@ final class Incremental {
    * The inputs of a goal that runs in the isolated runtime: the plugin and JVM, the runtime jars,
    * the project's classes, the dependencies it ships, and the mojo's parameters.
    */
-  static InputDigest classPathInputs(
-      AbstractShimMojo mojo, List<ResolvedJar> runtime, List<ResolvedJar> shipped)
+  static InputDigest classPathInputs(AbstractShimMojo mojo, List<ResolvedJar> runtime)
       throws IOException {
     InputDigest digest = inputs(mojo.repositorySession);
     digest.files(RUNTIME, runtime.stream().map(ResolvedJar::file).toList());
     digest.tree(CLASSES, Path.of(mojo.project.getBuild().getOutputDirectory()));
+    List<ResolvedJar> shipped = ClassPaths.split(mojo.projectJars(), runtime).shipped();
     digest.files(DEPENDENCIES, shipped.stream().map(ResolvedJar::file).toList());
     parameters(digest, mojo);
     return digest;
+  }
+
+  /** The record of a goal with these inputs now, under {@code <shimDirectory>/records}. */
+  static GoalRecord record(
+      AbstractShimMojo mojo, String goal, InputDigest inputs, GoalRecord.Outputs outputs) {
+    return new GoalRecord(
+        mojo.shimDirectory.toPath().resolve("records").resolve(goal + ".sha256"),
+        inputs.digests(),
+        outputs);
+  }
+
+  /** The outputs of a goal by path, size and time: what nothing but the goal rewrites. */
+  static String stats(Path... outputs) throws IOException {
+    InputDigest digest = new InputDigest(null);
+    for (Path output : outputs) {
+      if (Files.isDirectory(output)) {
+        digest.statTree("outputs", output);
+      } else {
+        digest.stat("outputs", output);
+      }
+    }
+    return digest.digest("outputs");
   }
 
   /**
@@ -82,10 +106,7 @@ final class Incremental {
     digest.tree("specs", mojo.configDirectory());
     digest.value(PARAMETERS, "project", mojo.project.getId());
     parameters(digest, mojo);
-    return new GoalRecord(
-        recordFile(mojo.shimDirectory, "package"),
-        digest.digests(),
-        () -> new InputDigest(null).stat("out", shimZip).stat("out", udfZip).digest("out"));
+    return record(mojo, "package", digest, () -> stats(shimZip, udfZip));
   }
 
   /**
@@ -121,11 +142,6 @@ final class Incremental {
         || type == Boolean.class
         || Collection.class.isAssignableFrom(type)
         || Map.class.isAssignableFrom(type);
-  }
-
-  /** Where the record of a goal's last run is kept. */
-  static Path recordFile(File shimDirectory, String goal) {
-    return shimDirectory.toPath().resolve("records").resolve(goal + ".sha256");
   }
 
   /**
