@@ -71,7 +71,10 @@ abstract class AbstractShimMojo extends AbstractMojo {
   /** shim-runtime at this plugin's version and its runtime dependencies, resolved by Maven. */
   protected List<ResolvedJar> runtimeJars() throws MojoExecutionException {
     return SessionRuntimes.runtimeJars(
-        session, getLog(), project.getRemoteProjectRepositories().toString(), this::resolveRuntime);
+        session,
+        getLog(),
+        project.getRemoteProjectRepositories().toString(),
+        () -> Incremental.recordedRuntime(this, this::resolveRuntime));
   }
 
   private List<ResolvedJar> resolveRuntime() throws MojoExecutionException {

@@ -66,12 +66,14 @@ public class ExtractMojo extends AbstractShimMojo {
       GoalRecord record =
           Incremental.record(this, "extract", inputs, () -> Incremental.stats(signaturesFile()));
       if (Incremental.upToDate(record, getLog(), "Extraction", signaturesFile())) {
-        report =
-            new Gson()
-                .fromJson(
-                    Files.readString(signaturesFile(), StandardCharsets.UTF_8),
-                    ExtractionReport.class);
-        failures(report);
+        // A run with errors is only recorded when they do not fail the build: say them again.
+        if (!failOnError) {
+          failures(
+              new Gson()
+                  .fromJson(
+                      Files.readString(signaturesFile(), StandardCharsets.UTF_8),
+                      ExtractionReport.class));
+        }
         return;
       }
       String answer =

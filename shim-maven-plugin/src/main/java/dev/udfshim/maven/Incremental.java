@@ -2,6 +2,7 @@ package dev.udfshim.maven;
 
 import dev.udfshim.maven.incremental.GoalRecord;
 import dev.udfshim.maven.incremental.InputDigest;
+import dev.udfshim.maven.incremental.ResolutionRecord;
 import dev.udfshim.maven.isolation.ClassPaths;
 import dev.udfshim.maven.isolation.ResolvedJar;
 import java.io.File;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.eclipse.aether.RepositorySystemSession;
 
@@ -107,6 +109,40 @@ final class Incremental {
     digest.value(PARAMETERS, "project", mojo.project.getId());
     parameters(digest, mojo);
     return record(mojo, "package", digest, () -> stats(shimZip, udfZip));
+  }
+
+  /**
+   * The runtime's jars as the last build of this project resolved them, when nothing they came from
+   * can have changed: a released plugin (its graph is fixed) or an offline build (nothing is
+   * fetched), the same plugin jar and repositories, and every jar and POM as it was. Otherwise a
+   * fresh resolution, recorded for the next build.
+   */
+  static List<ResolvedJar> recordedRuntime(
+      AbstractShimMojo mojo, SessionRuntimes.Resolution resolution) throws MojoExecutionException {
+    Path file = mojo.shimDirectory.toPath().resolve("records").resolve("runtime-jars.txt");
+    String key;
+    try {
+      key =
+          String.join(
+              " | ",
+              PluginVersions.shim(),
+              new InputDigest(null).stat(PLUGIN, pluginJar()).digest(PLUGIN),
+              mojo.repositorySession.getLocalRepository().getBasedir().getAbsolutePath(),
+              mojo.project.getRemoteProjectRepositories().toString());
+    } catch (IOException e) {
+      return resolution.resolve();
+    }
+    boolean fixed =
+        !PluginVersions.shim().endsWith("-SNAPSHOT") || mojo.repositorySession.isOffline();
+    if (fixed) {
+      Optional<List<ResolvedJar>> recorded = ResolutionRecord.read(file, key);
+      if (recorded.isPresent()) {
+        return recorded.get();
+      }
+    }
+    List<ResolvedJar> jars = resolution.resolve();
+    ResolutionRecord.write(file, key, jars);
+    return jars;
   }
 
   /**
