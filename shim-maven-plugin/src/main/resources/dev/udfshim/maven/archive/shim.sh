@@ -61,16 +61,20 @@ case "${SHIM_CDS:-auto} $JAVA_OPTS" in
     case $dir in *[[:space:]]* | *[*?[]*) name= ;; esac
     if [ -n "$name" ]; then
       archive=$dir/shim-$name.jsa
-      if [ ! -f "$archive" ]; then
-        for written in "$archive".*; do
-          [ -f "$written" ] || continue
-          # A dynamic archive's header (magic f00baba8) is written last: whole, or cut short.
-          case $(od -An -tx1 -N4 "$written" 2>/dev/null) in
-            *a8\ ab\ 0b\ f0*) mv -f "$written" "$archive" 2>/dev/null ;;
-            *) rm -f "$written" 2>/dev/null ;;
-          esac
-        done
-      fi
+      # Archives written at exit: the first whole one becomes the archive, the rest go. A dynamic
+      # archive's header (magic f00baba8) is written last, so without it the dump was cut short.
+      for written in "$archive".*; do
+        [ -f "$written" ] || continue
+        whole=
+        if [ ! -f "$archive" ]; then
+          case $(od -An -tx1 -N4 "$written" 2>/dev/null) in *a8\ ab\ 0b\ f0*) whole=yes ;; esac
+        fi
+        if [ -n "$whole" ]; then
+          mv -f "$written" "$archive" 2>/dev/null
+        else
+          rm -f "$written" 2>/dev/null
+        fi
+      done
       if [ -f "$archive" ]; then
         cds="-XX:SharedArchiveFile=$archive"
       elif mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ]; then
