@@ -33,10 +33,12 @@ import secure.compute.function.runtime.v2.InvokeRequest;
  *
  * <pre>
  * ColdStart --shim UNZIPPED_ARTIFACT --spec CONFIG_DIR [--rounds 10] [--java JAVA_HOME]
- *           [--payload HEX --expect HEX]
+ *           [--payload HEX --expect HEX] [--variant "JVM OPTIONS"]...
  * </pre>
  *
- * The default payload is two BIGINTs 1 and 2, answered by 3: an add-one UDF's spec.
+ * Each {@code --variant} adds {@code bin/shim} with its archive and those options in JAVA_OPTS.
+ *
+ * <p>The default payload is two BIGINTs 1 and 2, answered by 3: an add-one UDF's spec.
  */
 public final class ColdStart {
   private record Variant(String name, List<String> command, Map<String, String> environment) {}
@@ -47,8 +49,13 @@ public final class ColdStart {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>();
+    List<String> extraOptions = new ArrayList<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
+      if (args[i].equals("--variant")) {
+        extraOptions.add(args[i + 1]);
+      } else {
+        options.put(args[i], args[i + 1]);
+      }
     }
     Path shim = Path.of(required(options, "--shim")).toAbsolutePath();
     Path spec = Path.of(required(options, "--spec")).toAbsolutePath();
@@ -73,25 +80,30 @@ public final class ColdStart {
             "--port");
     Map<String, String> java = Map.of("JAVA_HOME", javaHome.toString());
     List<Variant> variants =
-        List.of(
-            new Variant(
-                "echo server (bare grpc-java)",
-                List.of(
-                    javaHome.resolve("bin/java").toString(),
-                    "-cp",
-                    echoClassPath(shim),
-                    EchoServer.class.getName()),
-                Map.of()),
-            new Variant("bin/shim, SHIM_CDS=off", serve, with(java, "SHIM_CDS", "off")),
-            new Variant("bin/shim (archive written before)", serve, java),
-            new Variant(
-                "bin/shim (archive) + TieredStopAtLevel=1",
-                serve,
-                with(java, "JAVA_OPTS", "-XX:TieredStopAtLevel=1")),
-            new Variant(
-                "bin/shim, first start (writes archive)",
-                serve,
-                with(java, "SHIM_CDS_DIR", shim.resolve("cds-first").toString())));
+        new ArrayList<>(
+            List.of(
+                new Variant(
+                    "echo server (bare grpc-java)",
+                    List.of(
+                        javaHome.resolve("bin/java").toString(),
+                        "-cp",
+                        echoClassPath(shim),
+                        EchoServer.class.getName()),
+                    Map.of()),
+                new Variant("bin/shim, SHIM_CDS=off", serve, with(java, "SHIM_CDS", "off")),
+                new Variant("bin/shim (archive written before)", serve, java),
+                new Variant(
+                    "bin/shim (archive) + TieredStopAtLevel=1",
+                    serve,
+                    with(java, "JAVA_OPTS", "-XX:TieredStopAtLevel=1")),
+                new Variant(
+                    "bin/shim, first start (writes archive)",
+                    serve,
+                    with(java, "SHIM_CDS_DIR", shim.resolve("cds-first").toString()))));
+    for (String extra : extraOptions) {
+      variants.add(
+          new Variant("bin/shim (archive) " + extra, serve, with(java, "JAVA_OPTS", extra)));
+    }
 
     Map<Variant, List<Start>> starts = new LinkedHashMap<>();
     variants.forEach(v -> starts.put(v, new ArrayList<>()));
