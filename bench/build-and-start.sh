@@ -1,7 +1,8 @@
 #!/bin/sh
 # Build overhead and cold start of the shim, side by side, with the ratios (docs/performance.md).
 #
-#   bench/build-and-start.sh [rounds]        default 5 rounds; MVN_ARGS are passed to every mvn
+#   bench/build-and-start.sh [rounds] [build|start]   default: 5 rounds, both parts
+#   MVN_ARGS are passed to every mvn (e.g. -Dmaven.repo.local=...).
 #
 # Needs the reactor installed first (mvn -B install -DskipTests), and works offline after that.
 # 1. build overhead: `mvn -o package` of a UDF project with the plugin against the same project
@@ -13,6 +14,7 @@
 #    twice as many rounds. Linux (date +%N).
 set -eu
 rounds=${1:-5}
+part=${2:-all}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$root/target/bench
 mvn="mvn -B -o -q ${MVN_ARGS:-}"
@@ -69,17 +71,21 @@ figure() {
     "$(awk "BEGIN { printf \"%.2f\", ${s%% *} / ${p%% *} }")" "$ratios"
 }
 
-echo
-echo "== build overhead: mvn -o package with the plugin vs without; medians (min..max) of $rounds"
-figure "clean, 3 UDFs (4 signatures)" 3 clean
-figure "clean, 550 UDFs (650 signatures)" 550 clean
-figure "nothing changed, 3 UDFs" 3 again
-grep -h "skipped, nothing changed" "$work/last-build.log" | sed 's/^/  last build: /'
+if [ "$part" != start ]; then
+  echo
+  echo "== build overhead: mvn -o package with the plugin vs without; medians (min..max) of $rounds"
+  figure "clean, 3 UDFs (4 signatures)" 3 clean
+  figure "clean, 550 UDFs (650 signatures)" 550 clean
+  figure "nothing changed, 3 UDFs" 3 again
+  grep -h "skipped, nothing changed" "$work/last-build.log" | sed 's/^/  last build: /'
+fi
+[ "$part" != build ] || exit 0
 
 echo
 echo "== cold start: process start to the first Invoke answer"
 shim=$work/shim-unzipped
 mkdir -p "$shim"
+if [ "$part" = start ]; then build "$work/udfs-3-shim" clean shim >/dev/null; fi
 (cd "$shim" && unzip -q "$work/udfs-3-shim/target/generated-udfs-3-1.0.0-shim.zip")
 (cd "$root" && $mvn -pl it test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/it.classpath")
