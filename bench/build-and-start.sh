@@ -79,7 +79,10 @@ if [ "$part" != start ]; then
   figure "nothing changed, 3 UDFs" 3 again
   grep -h "skipped, nothing changed" "$work/last-build.log" | sed 's/^/  last build: /'
 fi
-[ "$part" != build ] || exit 0
+if [ "$part" = build ]; then
+  echo "bench: $(uptime)"
+  exit 0
+fi
 
 echo
 echo "== cold start: process start to the first Invoke answer"
