@@ -15,8 +15,9 @@ import java.util.Optional;
  * The runtime's jars as an earlier build resolved them, so a build where nothing changed need not
  * resolve the whole dependency graph again (reading some fifty POMs). The caller uses it only where
  * the answer cannot have changed behind the files: a released plugin version, whose graph never
- * changes, or an offline build, which fetches nothing. The record also holds every jar's and POM's
- * size and time, and a key (the plugin, the repositories): any difference means a fresh resolution.
+ * changes, or an offline build, which fetches nothing. The record also holds every jar's size and
+ * time, a snapshot's POM's too, and a key (the plugin, the repositories): any difference means a
+ * fresh resolution.
  */
 public final class ResolutionRecord {
   private ResolutionRecord() {}
@@ -39,7 +40,7 @@ public final class ResolutionRecord {
         return Optional.empty();
       }
       Path jar = Path.of(fields[3]);
-      if (!stat(jar).equals(fields[4]) || !stat(pom(jar)).equals(fields[5])) {
+      if (!stat(jar).equals(fields[4]) || !pomStat(fields[2], jar).equals(fields[5])) {
         return Optional.empty();
       }
       jars.add(new ResolvedJar(fields[0], fields[1], fields[2], jar));
@@ -59,7 +60,7 @@ public final class ResolutionRecord {
                   jar.version(),
                   jar.file().toString(),
                   stat(jar.file()),
-                  stat(pom(jar.file()))))
+                  pomStat(jar.version(), jar.file())))
           .append('\n');
     }
     try {
@@ -72,10 +73,16 @@ public final class ResolutionRecord {
     }
   }
 
-  /** The POM next to a jar in the local repository. */
-  private static Path pom(Path jar) {
+  /**
+   * The POM next to a snapshot's jar, which can be installed again with other dependencies; a
+   * released POM never changes, so it costs no look.
+   */
+  private static String pomStat(String version, Path jar) {
+    if (!version.endsWith("-SNAPSHOT") && !version.matches(".*-\\d{8}\\.\\d{6}-\\d+")) {
+      return "released";
+    }
     String name = jar.getFileName().toString();
-    return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".pom");
+    return stat(jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".pom"));
   }
 
   private static String stat(Path file) {

@@ -19,14 +19,19 @@ class ResolutionRecordTest {
   @BeforeEach
   void resolved() throws Exception {
     record = dir.resolve("records/runtime-jars.txt");
-    Path folder = Files.createDirectories(dir.resolve("repository/g/lib/1.0"));
-    Files.writeString(folder.resolve("lib-1.0.pom"), "<project/>");
+    Path folder = Files.createDirectories(dir.resolve("repository/g/lib/1.0-SNAPSHOT"));
+    Files.writeString(folder.resolve("lib-1.0-SNAPSHOT.pom"), "<project/>");
+    Path released = Files.createDirectories(dir.resolve("repository/g/native/1.0"));
+    Files.writeString(released.resolve("n-1.0.pom"), "<project/>");
     jars =
         List.of(
             new ResolvedJar(
-                "g", "lib", "1.0", Files.writeString(folder.resolve("lib-1.0.jar"), "a")),
+                "g",
+                "lib",
+                "1.0-SNAPSHOT",
+                Files.writeString(folder.resolve("lib-1.0-SNAPSHOT.jar"), "a")),
             new ResolvedJar(
-                "g", "native", "1.0", Files.writeString(folder.resolve("n-1.0-linux.jar"), "n")));
+                "g", "native", "1.0", Files.writeString(released.resolve("n-1.0-linux.jar"), "n")));
     ResolutionRecord.write(record, "plugin 1 | repos", jars);
   }
 
@@ -41,13 +46,14 @@ class ResolutionRecordTest {
   }
 
   @Test
-  void aChangedJarOrPomMeansAFreshResolution() throws Exception {
+  void aChangedJarOrSnapshotPomMeansAFreshResolution() throws Exception {
     Path jar = jars.get(0).file();
     Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000));
     assertThat(ResolutionRecord.read(record, "plugin 1 | repos")).isEmpty();
 
     ResolutionRecord.write(record, "plugin 1 | repos", jars);
-    Files.writeString(jar.resolveSibling("lib-1.0.pom"), "<project><dependencies/></project>");
+    Files.writeString(
+        jar.resolveSibling("lib-1.0-SNAPSHOT.pom"), "<project><dependencies/></project>");
     assertThat(ResolutionRecord.read(record, "plugin 1 | repos")).isEmpty();
 
     ResolutionRecord.write(record, "plugin 1 | repos", jars);
@@ -60,5 +66,11 @@ class ResolutionRecordTest {
     assertThat(ResolutionRecord.read(dir.resolve("none"), "plugin 1 | repos")).isEmpty();
     Files.writeString(record, "plugin 1 | repos\ng\tlib\n");
     assertThat(ResolutionRecord.read(record, "plugin 1 | repos")).isEmpty();
+  }
+
+  @Test
+  void aReleasedPomIsNotLookedAt() throws Exception {
+    Files.writeString(jars.get(1).file().resolveSibling("n-1.0.pom"), "<project>changed</project>");
+    assertThat(ResolutionRecord.read(record, "plugin 1 | repos")).hasValue(jars);
   }
 }
