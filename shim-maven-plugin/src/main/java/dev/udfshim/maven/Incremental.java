@@ -112,28 +112,42 @@ final class Incremental {
   }
 
   /**
-   * The runtime's jars as the last build of this project resolved them, when nothing they came from
-   * can have changed: a released plugin (its graph is fixed) or an offline build (nothing is
-   * fetched), the same plugin jar and repositories, and every jar and POM as it was. Otherwise a
-   * fresh resolution, recorded for the next build.
+   * The runtime's jars as an earlier build resolved them, when nothing they came from can have
+   * changed: a released plugin (its graph is fixed) or an offline build (nothing is fetched), the
+   * same plugin jar and repositories, and every jar as it was. Otherwise a fresh resolution,
+   * recorded for the next build. The record sits next to shim-runtime in the local repository, so a
+   * clean build (its target folder gone) finds it too; any project with the same plugin and
+   * repositories shares it.
    */
   static List<ResolvedJar> recordedRuntime(
       AbstractShimMojo mojo, SessionRuntimes.Resolution resolution) throws MojoExecutionException {
-    Path file = mojo.shimDirectory.toPath().resolve("records").resolve("runtime-jars.txt");
+    String version = PluginVersions.shim();
+    Path repository = mojo.repositorySession.getLocalRepository().getBasedir().toPath();
     String key;
     try {
       key =
           String.join(
               " | ",
-              PluginVersions.shim(),
+              version,
               new InputDigest(null).stat(PLUGIN, pluginJar()).digest(PLUGIN),
-              mojo.repositorySession.getLocalRepository().getBasedir().getAbsolutePath(),
+              repository.toAbsolutePath().toString(),
               mojo.project.getRemoteProjectRepositories().toString());
     } catch (IOException e) {
       return resolution.resolve();
     }
-    boolean fixed =
-        !PluginVersions.shim().endsWith("-SNAPSHOT") || mojo.repositorySession.isOffline();
+    Path file =
+        repository
+            .resolve(AbstractShimMojo.RUNTIME_GROUP.replace('.', '/'))
+            .resolve(AbstractShimMojo.RUNTIME_ARTIFACT)
+            .resolve(version)
+            .resolve(
+                "resolved-runtime-"
+                    + new InputDigest(null)
+                        .value(PLUGIN, "key", key)
+                        .digest(PLUGIN)
+                        .substring(0, 16)
+                    + ".txt");
+    boolean fixed = !version.endsWith("-SNAPSHOT") || mojo.repositorySession.isOffline();
     if (fixed) {
       Optional<List<ResolvedJar>> recorded = ResolutionRecord.read(file, key);
       if (recorded.isPresent()) {
