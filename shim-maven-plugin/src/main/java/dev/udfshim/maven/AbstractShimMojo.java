@@ -4,10 +4,12 @@ import dev.udfshim.maven.isolation.ClassPaths;
 import dev.udfshim.maven.isolation.IsolatedRuntime;
 import dev.udfshim.maven.isolation.ResolvedJar;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -34,6 +36,9 @@ abstract class AbstractShimMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
   protected RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
 
   /**
    * Folder of the build's shim outputs: {@code signatures.json}, {@code scp_config/} and the files
@@ -65,6 +70,14 @@ abstract class AbstractShimMojo extends AbstractMojo {
 
   /** shim-runtime at this plugin's version and its runtime dependencies, resolved by Maven. */
   protected List<ResolvedJar> runtimeJars() throws MojoExecutionException {
+    return SessionRuntimes.runtimeJars(
+        session,
+        getLog(),
+        project.getRemoteProjectRepositories().toString(),
+        () -> Incremental.recordedRuntime(this, this::resolveRuntime));
+  }
+
+  private List<ResolvedJar> resolveRuntime() throws MojoExecutionException {
     String version = PluginVersions.shim();
     CollectRequest collect =
         new CollectRequest(
@@ -115,15 +128,22 @@ abstract class AbstractShimMojo extends AbstractMojo {
   }
 
   /** Runtime first, then the project's classes and the dependencies the shim does not provide. */
-  protected IsolatedRuntime isolatedRuntime(List<ResolvedJar> runtime) {
-    return new IsolatedRuntime(classPath(runtime));
-  }
-
   protected List<Path> classPath(List<ResolvedJar> runtime) {
     List<Path> classPath = new ArrayList<>();
     runtime.forEach(jar -> classPath.add(jar.file()));
     classPath.add(Path.of(project.getBuild().getOutputDirectory()));
     ClassPaths.split(projectJars(), runtime).shipped().forEach(jar -> classPath.add(jar.file()));
     return classPath;
+  }
+
+  protected IsolatedRuntime isolatedRuntime(List<ResolvedJar> runtime) {
+    return new IsolatedRuntime(classPath(runtime));
+  }
+
+  /** The project's runtime shared by the goals of this build; not to be closed by the caller. */
+  protected IsolatedRuntime sharedRuntime(List<Path> classPath, String classesDigest)
+      throws IOException {
+    return SessionRuntimes.of(session, getLog())
+        .get(SessionRuntimes.projectKey(project), classPath, classesDigest);
   }
 }

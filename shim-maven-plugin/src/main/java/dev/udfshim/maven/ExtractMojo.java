@@ -1,9 +1,13 @@
 package dev.udfshim.maven;
 
 import com.google.gson.Gson;
-import dev.udfshim.maven.isolation.IsolatedRuntime;
+import dev.udfshim.maven.incremental.GoalRecord;
+import dev.udfshim.maven.incremental.InputDigest;
 import dev.udfshim.maven.isolation.IsolationException;
+import dev.udfshim.maven.isolation.ResolvedJar;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +59,36 @@ public class ExtractMojo extends AbstractShimMojo {
             "classesDirectory", project.getBuild().getOutputDirectory(),
             "functions", functions == null ? List.of() : functions,
             "signaturesFile", signaturesFile().toString());
+    List<ResolvedJar> runtime = runtimeJars();
     ExtractionReport report;
-    try (IsolatedRuntime runtime = isolatedRuntime(runtimeJars())) {
-      String answer = runtime.call(BUILD_TOOLS, "extract", new Gson().toJson(request));
+    try {
+      InputDigest inputs = Incremental.classPathInputs(this, runtime);
+      GoalRecord record =
+          Incremental.record(this, "extract", inputs, () -> Incremental.stats(signaturesFile()));
+      if (Incremental.upToDate(record, getLog(), "Extraction", signaturesFile())) {
+        // A run with errors is only recorded when they do not fail the build: say them again.
+        if (!failOnError) {
+          failures(
+              new Gson()
+                  .fromJson(
+                      Files.readString(signaturesFile(), StandardCharsets.UTF_8),
+                      ExtractionReport.class));
+        }
+        return;
+      }
+      String answer =
+          sharedRuntime(classPath(runtime), inputs.digest(Incremental.CLASSES))
+              .call(BUILD_TOOLS, "extract", new Gson().toJson(request));
       report = new Gson().fromJson(answer, ExtractionReport.class);
+      log(report);
+      failures(report);
+      record.finished();
     } catch (IsolationException | IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+  }
+
+  private void log(ExtractionReport report) {
     if (report.functions().isEmpty() && report.errors().isEmpty()) {
       getLog()
           .warn(
@@ -81,6 +108,10 @@ public class ExtractMojo extends AbstractShimMojo {
                 + report.functions().stream().mapToInt(f -> f.signatures().size()).sum()
                 + " signature(s), into "
                 + signaturesFile());
+  }
+
+  /** Fails the build on any extraction error, or with failOnError=false, logs them. */
+  private void failures(ExtractionReport report) throws MojoFailureException {
     List<String> failures = new ArrayList<>();
     for (ExtractionReport.Failure failure : report.errors()) {
       failures.add(failure.className() + ": " + failure.code() + ": " + failure.message());

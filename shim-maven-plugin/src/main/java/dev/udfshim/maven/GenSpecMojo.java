@@ -1,8 +1,10 @@
 package dev.udfshim.maven;
 
 import com.google.gson.Gson;
-import dev.udfshim.maven.isolation.IsolatedRuntime;
+import dev.udfshim.maven.incremental.GoalRecord;
+import dev.udfshim.maven.incremental.InputDigest;
 import dev.udfshim.maven.isolation.IsolationException;
+import dev.udfshim.maven.isolation.ResolvedJar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -55,11 +57,20 @@ public class GenSpecMojo extends AbstractShimMojo {
             "signaturesFile", signaturesFile().toString(),
             "outputDirectory", configDirectory().toString(),
             "pluginId", pluginId == null ? "" : pluginId);
-    try (IsolatedRuntime runtime = isolatedRuntime(runtimeJars())) {
+    List<ResolvedJar> runtime = runtimeJars();
+    try {
+      InputDigest inputs =
+          Incremental.classPathInputs(this, runtime).file("signatures", signaturesFile());
+      GoalRecord record =
+          Incremental.record(this, "gen-spec", inputs, () -> Incremental.stats(configDirectory()));
+      if (Incremental.upToDate(record, getLog(), "Spec generation", configDirectory())) {
+        return;
+      }
       SpecAnswer answer =
           new Gson()
               .fromJson(
-                  runtime.call(BUILD_TOOLS, "generateSpecs", new Gson().toJson(request)),
+                  sharedRuntime(classPath(runtime), inputs.digest(Incremental.CLASSES))
+                      .call(BUILD_TOOLS, "generateSpecs", new Gson().toJson(request)),
                   SpecAnswer.class);
       for (String file : answer.files()) {
         getLog().debug("Wrote " + file);
@@ -67,6 +78,7 @@ public class GenSpecMojo extends AbstractShimMojo {
       getLog()
           .info(
               "Wrote " + answer.files().size() + " spec_base64 file(s) under " + configDirectory());
+      record.finished();
     } catch (IsolationException | IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -1,8 +1,10 @@
 package dev.udfshim.maven;
 
+import dev.udfshim.maven.archive.ClassPathDigest;
 import dev.udfshim.maven.archive.PlatformLimits;
 import dev.udfshim.maven.archive.Reproducibility;
 import dev.udfshim.maven.archive.ShimArchive;
+import dev.udfshim.maven.incremental.GoalRecord;
 import dev.udfshim.maven.isolation.ClassPaths;
 import dev.udfshim.maven.isolation.ResolvedJar;
 import java.io.File;
@@ -122,7 +124,15 @@ public class PackageMojo extends AbstractShimMojo {
     Path udfZip = target.resolve(finalName + "-" + udfClassifier + ".zip");
     ShimArchive archive =
         new ShimArchive(shimDirectory.toPath().resolve("archive"), FileTime.from(timestamp()));
+    GoalRecord record;
     try {
+      record =
+          Incremental.packageRecord(
+              this, udfJar.toPath(), runtime, dependencies.shipped(), shimZip, udfZip);
+      if (Incremental.upToDate(record, getLog(), "Packaging", shimZip, udfZip)) {
+        attach(shimZip, udfZip);
+        return;
+      }
       int shimEntries =
           archive.writeShimZip(
               shimZip,
@@ -131,7 +141,7 @@ public class PackageMojo extends AbstractShimMojo {
               dependencies.shipped(),
               configDirectory(),
               signaturesFile(),
-              manifest(runtime));
+              manifest(runtime, udfJar.toPath(), dependencies.shipped()));
       int udfEntries = archive.writeUdfZip(udfZip, udfJar.toPath(), dependencies.shipped());
       List<Path> jars = new ArrayList<>(List.of(udfJar.toPath()));
       dependencies.shipped().forEach(jar -> jars.add(jar.file()));
@@ -154,17 +164,30 @@ public class PackageMojo extends AbstractShimMojo {
                   + (1 + dependencies.shipped().size())
                   + " UDF jars)");
       getLog().info("UDF upload zip " + udfZip + ": " + udfEntries + " jars");
+      record.finished();
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+    attach(shimZip, udfZip);
+  }
+
+  private void attach(Path shimZip, Path udfZip) {
     if (attach) {
       projectHelper.attachArtifact(project, "zip", classifier, shimZip.toFile());
       projectHelper.attachArtifact(project, "zip", udfClassifier, udfZip.toFile());
     }
   }
 
-  private Map<String, String> manifest(List<ResolvedJar> runtime) {
+  private Map<String, String> manifest(
+      List<ResolvedJar> runtime, Path udfJar, List<ResolvedJar> shipped) throws IOException {
     Map<String, String> values = new LinkedHashMap<>();
+    values.put(
+        "classpath.digest",
+        ClassPathDigest.of(
+            runtime,
+            udfJar,
+            shipped,
+            repositorySession.getLocalRepository().getBasedir().toPath()));
     values.put("shim.version", PluginVersions.shim());
     values.put(
         "flink.version",

@@ -25,12 +25,21 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.functions.TableFunction;
@@ -165,10 +174,9 @@ public final class BuildTools {
       throw new UncheckedIOException("Cannot read " + request.signaturesFile(), e);
     }
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    Path out = Path.of(request.outputDirectory());
-    // Specs of renamed or removed signatures must not linger into the artifact.
-    deleteTree(out);
-    List<String> files = new ArrayList<>();
+    // All specs first, then one pass over the folder: 650 specs are 1,300 folders and 650 files,
+    // and on a slow disk those file system calls, not the encoding, are the cost.
+    Map<String, String> specs = new LinkedHashMap<>();
     for (Function function : signatures.functions()) {
       for (Signature signature : function.signatures()) {
         List<LogicalType> types = new ArrayList<>();
@@ -186,11 +194,13 @@ public final class BuildTools {
                 types,
                 LogicalTypeParser.parse(signature.returnType(), loader),
                 Map.of());
-        String relative = function.className() + "/" + signature.index() + "/spec_base64";
-        write(out.resolve(relative), SpecCodec.toBase64(spec) + "\n");
-        files.add(relative);
+        specs.put(
+            function.className() + "/" + signature.index() + "/spec_base64",
+            SpecCodec.toBase64(spec) + "\n");
       }
     }
+    writeTree(Path.of(request.outputDirectory()), specs);
+    List<String> files = new ArrayList<>(specs.keySet());
     return GSON.toJson(new SpecAnswer(files));
   }
 
@@ -278,13 +288,14 @@ public final class BuildTools {
     if (local) {
       Path dir =
           Path.of(request.configRoot(), function, String.valueOf(chosen.index())).toAbsolutePath();
-      deleteTree(dir);
-      write(
-          dir.resolve(ExecutionHandler.SPEC_VAR),
+      Map<String, String> vars = new LinkedHashMap<>();
+      vars.put(
+          ExecutionHandler.SPEC_VAR,
           SpecCodec.toBase64(UdfSpec.of("", function, chosen.signature())) + "\n");
       if (request.jobParameters() != null) {
-        request.jobParameters().forEach((key, value) -> write(dir.resolve(key), value));
+        vars.putAll(request.jobParameters());
       }
+      writeTree(dir, vars);
       configDirectory = dir.toString();
     }
     try (ShimServer server = local ? start("execution", configDirectory, "127.0.0.1", 0) : null) {
@@ -318,17 +329,82 @@ public final class BuildTools {
         host, port, new HandlerHost(HandlerRegistry.create(handler, loader), context));
   }
 
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
+  /**
+   * Makes the folder hold exactly these files (relative path to text), as deleting and rewriting it
+   * would, but touching only what differs: specs of removed signatures go, unchanged ones stay. The
+   * folders it holds are known from one walk, so no call asks the disk what is already known.
+   */
+  private static void writeTree(Path root, Map<String, String> files) {
+    Map<Path, byte[]> wanted = new LinkedHashMap<>();
+    files.forEach(
+        (name, text) -> wanted.put(root.resolve(name), text.getBytes(StandardCharsets.UTF_8)));
+    Set<Path> folders = new HashSet<>();
+    Map<Path, Long> existing = new HashMap<>();
+    try {
+      if (Files.isDirectory(root)) {
+        List<Path> stale = new ArrayList<>();
+        Files.walkFileTree(
+            root,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                folders.add(dir);
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (wanted.containsKey(file)) {
+                  existing.put(file, attributes.size());
+                } else {
+                  stale.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+              }
+            });
+        for (Path file : stale) {
+          Files.delete(file);
+        }
+        // Every folder from a wanted file up to the root stays.
+        Set<Path> needed = new HashSet<>(Set.of(root));
+        for (Path file : wanted.keySet()) {
+          Path dir = file.getParent();
+          while (dir.startsWith(root) && needed.add(dir)) {
+            dir = dir.getParent();
+          }
+        }
+        for (Path dir : folders.stream().sorted(Comparator.reverseOrder()).toList()) {
+          if (!needed.contains(dir)) {
+            Files.delete(dir);
+            folders.remove(dir);
+          }
+        }
+      } else {
+        Files.createDirectories(root);
+        folders.add(root);
+      }
+      for (Map.Entry<Path, byte[]> file : wanted.entrySet()) {
+        createFolders(file.getKey().getParent(), folders);
+        Long size = existing.get(file.getKey());
+        if (size == null
+            || size != file.getValue().length
+            || !Arrays.equals(Files.readAllBytes(file.getKey()), file.getValue())) {
+          Files.write(file.getKey(), file.getValue());
+        }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot empty " + root, e);
+      throw new UncheckedIOException(
+          "Cannot write the specs into " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  private static void createFolders(Path dir, Set<Path> folders) throws IOException {
+    if (folders.contains(dir)) {
+      return;
+    }
+    createFolders(dir.getParent(), folders);
+    Files.createDirectory(dir);
+    folders.add(dir);
   }
 
   private static void write(Path file, String text) {

@@ -1,0 +1,233 @@
+package dev.udfshim.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/shim} of an unzipped artifact as the platform starts it: the JDK 24+ options, and the
+ * class-data sharing archive it writes at the first exit and starts from afterwards, with every
+ * fallback to a normal start.
+ */
+class LauncherIT {
+  private static final Path JDK25 =
+      Path.of(System.getProperty("shim.it.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+  private static final String CLASS = "com.example.udfs.AddOne";
+
+  /** A line of the runtime's own log; anything else on the output comes from the JVM. */
+  private static final Pattern LOG_LINE =
+      Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\S+ \\[(TRACE|DEBUG|INFO|WARN|ERROR)\\] .*");
+
+  @TempDir Path work;
+
+  private ShimZip unpack() {
+    return ShimZip.unpack("udf-project-good", "good-udfs-1.0.0-shim.zip", work.resolve("shim"));
+  }
+
+  /** Serves AddOne with the JVM running this test unless the environment says otherwise. */
+  private static ShimProcess serve(ShimZip zip, Map<String, String> environment) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.putAll(environment);
+    return zip.serve("execution", zip.spec(CLASS, 0), env);
+  }
+
+  /** One answered call, then SIGTERM and a clean exit: the archive is written at that exit. */
+  private static List<String> serveOnce(ShimZip zip, Map<String, String> environment)
+      throws Exception {
+    try (ShimProcess server = serve(zip, environment)) {
+      assertThat(Calls.invoke(server.port(), addOneArguments())).isEqualTo(Calls.bigint(3));
+      List<String> arguments = List.of(server.process().info().arguments().orElseThrow());
+      server.terminate();
+      assertThat(server.awaitExit(60_000)).as(server.log()).isZero();
+      return arguments;
+    }
+  }
+
+  private static List<Path> files(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String option(List<String> arguments, String prefix) {
+    return arguments.stream().filter(a -> a.startsWith(prefix)).findFirst().orElse(null);
+  }
+
+  /** Classes the JVM took from the top (dynamic) archive, per its class-load log. */
+  private static long sharedClasses(Path classLog) throws IOException {
+    try (Stream<String> lines = Files.lines(classLog)) {
+      return lines
+          .filter(
+              l -> l.contains("dev.udfshim.runtime.") && l.contains("shared objects file (top)"))
+          .count();
+    }
+  }
+
+  private Map<String, String> logClassesTo(Path classLog) {
+    return Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+  }
+
+  @Test
+  void theFirstStartWritesAnArchiveAtExitAndTheNextStartsFromIt() throws Exception {
+    ShimZip zip = unpack();
+    Path cds = zip.root().resolve("cds");
+
+    List<String> first = serveOnce(zip, Map.of());
+    assertThat(option(first, "-XX:ArchiveClassesAtExit=")).contains(cds.toString());
+    List<Path> written = files(cds);
+    assertThat(written).singleElement().asString().matches(".*/shim-.*-execution\\.jsa\\.\\d+");
+
+    Path classLog = work.resolve("classes.log");
+    List<String> second = serveOnce(zip, logClassesTo(classLog));
+    Path archive = Path.of(option(second, "-XX:SharedArchiveFile=").split("=", 2)[1]);
+    assertThat(files(cds)).as("the complete archive was renamed for use").containsExactly(archive);
+    assertThat(option(second, "-XX:ArchiveClassesAtExit=")).isNull();
+    assertThat(sharedClasses(classLog)).as("runtime classes loaded from the archive").isPositive();
+  }
+
+  @Test
+  void aDamagedArchiveIsAStartWithoutIt() throws Exception {
+    ShimZip zip = unpack();
+    serveOnce(zip, Map.of());
+    serveOnce(zip, Map.of()); // renames the archive
+    Path archive = files(zip.root().resolve("cds")).get(0);
+    archive.toFile().setWritable(true);
+    Files.write(archive, new byte[64 * 1024]); // the name of a good one, bytes of none
+
+    Path classLog = work.resolve("classes.log");
+    try (ShimProcess server = serve(zip, logClassesTo(classLog))) {
+      assertThat(Calls.invoke(server.port(), addOneArguments())).isEqualTo(Calls.bigint(3));
+      assertThat(foreignLines(server)).as("silent").isEmpty();
+    }
+    assertThat(sharedClasses(classLog)).isZero();
+  }
+
+  @Test
+  void anArchiveCutShortByAKillIsDroppedAndWrittenAgain() throws Exception {
+    ShimZip zip = unpack();
+    Path cds = Files.createDirectories(zip.root().resolve("cds"));
+    serveOnce(zip, Map.of());
+    Path whole = files(cds).get(0);
+    // What a kill during the dump leaves: the regions, but not the header that is written last.
+    Path cut = whole.resolveSibling(whole.getFileName().toString().replaceAll("\\d+$", "1"));
+    Files.move(whole, cut);
+    cut.toFile().setWritable(true);
+    try (FileChannel channel = FileChannel.open(cut, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.allocate(4096), 0);
+    }
+
+    List<String> arguments = serveOnce(zip, Map.of());
+    assertThat(option(arguments, "-XX:SharedArchiveFile=")).isNull();
+    assertThat(files(cds)).singleElement().isNotEqualTo(cut);
+    assertThat(option(arguments, "-XX:ArchiveClassesAtExit="))
+        .endsWith(files(cds).get(0).getFileName().toString());
+  }
+
+  @Test
+  void aReadOnlyFolderStillServesItsArchive() throws Exception {
+    ShimZip zip = unpack();
+    Path cds = zip.root().resolve("cds");
+    serveOnce(zip, Map.of());
+    serveOnce(zip, Map.of());
+    List<Path> before = files(cds);
+    assertThat(cds.toFile().setWritable(false, false)).isTrue();
+    try {
+      Path classLog = work.resolve("classes.log");
+      List<String> arguments = serveOnce(zip, logClassesTo(classLog));
+      assertThat(option(arguments, "-XX:SharedArchiveFile=")).isNotNull();
+      assertThat(sharedClasses(classLog)).isPositive();
+      assertThat(files(cds)).isEqualTo(before);
+    } finally {
+      cds.toFile().setWritable(true, false);
+    }
+  }
+
+  @Test
+  void withoutAWritableFolderTheJvmStartsAsUsual() throws Exception {
+    ShimZip zip = unpack();
+    Path notAFolder = Files.writeString(work.resolve("file"), "");
+    List<String> arguments =
+        serveOnce(zip, Map.of("SHIM_CDS_DIR", notAFolder.resolve("cds").toString()));
+    assertThat(arguments)
+        .noneMatch(a -> a.contains("SharedArchiveFile") || a.contains("ArchiveClassesAtExit"));
+  }
+
+  @Test
+  void cdsOffWritesAndReadsNoArchive() throws Exception {
+    ShimZip zip = unpack();
+    List<String> arguments = serveOnce(zip, Map.of("SHIM_CDS", "off"));
+    assertThat(arguments).noneMatch(a -> a.startsWith("-XX:") && a.contains("Archive"));
+    assertThat(files(zip.root().resolve("cds"))).isEmpty();
+  }
+
+  @Test
+  void jdk17GetsNoneOfTheJdk24Options() throws Exception {
+    assertThat(Runtime.version().feature()).as("the JVM running the ITs").isLessThan(24);
+    List<String> arguments = serveOnce(unpack(), Map.of("SHIM_CDS", "off"));
+    assertThat(arguments)
+        .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")
+        .noneMatch(
+            a ->
+                a.startsWith("--sun-misc-unsafe-memory-access")
+                    || a.startsWith("--illegal-native-access"));
+  }
+
+  @Test
+  void jdk25StartsWithoutAWarning() throws Exception {
+    assertThat(JDK25.resolve("bin/java"))
+        .as("JDK 25 for this test; point -Dshim.it.jdk25 at one")
+        .isExecutable();
+    ShimZip zip = unpack();
+    Map<String, String> jdk25 = Map.of("JAVA_HOME", JDK25.toString());
+    for (int start = 0; start < 2; start++) { // writes the archive, then starts from it
+      try (ShimProcess server = serve(zip, jdk25)) {
+        assertThat(Calls.invoke(server.port(), addOneArguments())).isEqualTo(Calls.bigint(3));
+        assertThat(List.of(server.process().info().arguments().orElseThrow()))
+            .contains("--sun-misc-unsafe-memory-access=allow", "--illegal-native-access=allow");
+        server.terminate();
+        assertThat(server.awaitExit(60_000)).isZero();
+        assertThat(foreignLines(server)).as("nothing but the runtime's log").isEmpty();
+      }
+    }
+
+    // The same JVM, told to warn again: the check above sees what the options silence.
+    Map<String, String> warn =
+        Map.of(
+            "JAVA_HOME", JDK25.toString(),
+            "SHIM_CDS", "off",
+            "JAVA_OPTS", "--sun-misc-unsafe-memory-access=warn --illegal-native-access=warn");
+    try (ShimProcess server = serve(zip, warn)) {
+      Calls.invoke(server.port(), addOneArguments());
+      assertThat(foreignLines(server))
+          .anyMatch(l -> l.startsWith("WARNING: A terminally deprecated method in sun.misc.Unsafe"))
+          .anyMatch(l -> l.startsWith("WARNING: A restricted method in java.lang.System"));
+    }
+  }
+
+  private static byte[] addOneArguments() {
+    return ByteBuffer.allocate(18).put(Calls.bigint(1)).put(Calls.bigint(2)).array();
+  }
+
+  private static List<String> foreignLines(ShimProcess server) {
+    return server.lines().stream().filter(l -> !LOG_LINE.matcher(l).matches()).toList();
+  }
+}
