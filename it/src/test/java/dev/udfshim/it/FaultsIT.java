@@ -67,7 +67,15 @@ class FaultsIT {
 
   private static CompletableFuture<Calls.Answer> callLater(
       ManagedChannel channel, byte[] payload, long deadlineMillis) {
-    return CompletableFuture.supplyAsync(() -> Calls.call(channel, payload, deadlineMillis));
+    // A thread per call: on 2 cores JDK 25's common pool runs one task at a time, so calls meant to
+    // be in flight together would go one after another.
+    return CompletableFuture.supplyAsync(
+        () -> Calls.call(channel, payload, deadlineMillis),
+        task -> {
+          Thread thread = new Thread(task, "call-later");
+          thread.setDaemon(true);
+          thread.start();
+        });
   }
 
   private static void awaitHealth(ManagedChannel channel, ServingStatus status) throws Exception {
@@ -340,16 +348,16 @@ class FaultsIT {
     try (ShimProcess server = serve("Slow", Map.of("shim.server.max.queued", "1"))) {
       ManagedChannel channel = channel(server);
       assertThat(Calls.call(channel, bigint(1)).payload()).isEqualTo(bigint(1));
-      CompletableFuture<Calls.Answer> running = callLater(channel, bigint(1_500), 30_000);
-      Thread.sleep(300);
+      CompletableFuture<Calls.Answer> running = callLater(channel, bigint(3_000), 30_000);
+      Thread.sleep(500);
       CompletableFuture<Calls.Answer> queued = callLater(channel, bigint(1), 30_000);
-      Thread.sleep(300);
+      Thread.sleep(500);
 
       Calls.assertStatus(
           () -> Calls.call(channel, bigint(1)),
           Status.Code.RESOURCE_EXHAUSTED,
           "All 1 instance(s) of 'com.example.faults.Slow' are busy");
-      assertThat(running.get(30, TimeUnit.SECONDS).payload()).isEqualTo(bigint(1_500));
+      assertThat(running.get(30, TimeUnit.SECONDS).payload()).isEqualTo(bigint(3_000));
       assertThat(queued.get(30, TimeUnit.SECONDS).payload()).isEqualTo(bigint(1));
     }
   }

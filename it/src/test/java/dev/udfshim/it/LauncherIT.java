@@ -1,6 +1,7 @@
 package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -181,7 +182,8 @@ class LauncherIT {
 
   @Test
   void jdk17GetsNoneOfTheJdk24Options() throws Exception {
-    assertThat(Runtime.version().feature()).as("the JVM running the ITs").isLessThan(24);
+    assumeTrue(
+        Runtime.version().feature() < 24, "the ITs run on JDK 24+: jdk25StartsWithoutAWarning");
     List<String> arguments = serveOnce(unpack(), Map.of("SHIM_CDS", "off"));
     assertThat(arguments)
         .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")

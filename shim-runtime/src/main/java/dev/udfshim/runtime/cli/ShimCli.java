@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.cli;
 
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,17 @@ import picocli.CommandLine.Command;
 public final class ShimCli {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("serve")) {
+      // The platform's start: picocli reads only this command's annotations, not the whole tree's
+      // (its classes are not in the class-data archive, so each one read costs the first answer).
+      System.exit(serveCommandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
+    }
     System.exit(commandLine().execute(args));
+  }
+
+  /** {@code shim serve} on its own: the same options, usage and exit codes as in the tree. */
+  static CommandLine serveCommandLine() {
+    return configure(new CommandLine(new ServeCommand()).setCommandName("shim serve"));
   }
 
   /** Runs a command line with its output going to the given writers; returns the exit code. */
@@ -37,9 +48,11 @@ public final class ShimCli {
 
   /** The configured command line, for tests and embedding. */
   public static CommandLine commandLine() {
-    return new CommandLine(new ShimCli())
-        .setUsageHelpAutoWidth(true)
-        .setExecutionExceptionHandler(ShimCli::userError);
+    return configure(new CommandLine(new ShimCli()));
+  }
+
+  private static CommandLine configure(CommandLine commandLine) {
+    return commandLine.setUsageHelpAutoWidth(true).setExecutionExceptionHandler(ShimCli::userError);
   }
 
   /** Our IllegalArgumentExceptions are sentences for the user: print them, exit 1, no trace. */

@@ -135,7 +135,7 @@ public final class HandlerHost {
   /** Opens the handler on a thread of its own, so the port is open (and says so) meanwhile. */
   void openInBackground() {
     updateHealth();
-    Thread opener = new Thread(this::open, "shim-open");
+    opener = new Thread(this::open, "shim-open");
     opener.setDaemon(true);
     opener.setContextClassLoader(Thread.currentThread().getContextClassLoader());
     opener.start();
@@ -163,6 +163,25 @@ public final class HandlerHost {
     progress.setDaemon(true);
     progress.start();
   }
+
+  /** Closes the handler once its background open has ended, without waiting for it here. */
+  void closeWhenOpened() {
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                opener.join();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              close();
+            },
+            "shim-close-after-open");
+    waiter.setDaemon(true);
+    waiter.start();
+  }
+
+  private volatile Thread opener;
 
   /** How often a handler that is still opening is reported. */
   static final Duration OPEN_PROGRESS = Duration.ofSeconds(10);

@@ -65,9 +65,9 @@ public final class ShimServer implements AutoCloseable {
   }
 
   /**
-   * Binds {@code host:port} (port 0 picks a free one), starts serving, and opens the handler in the
-   * background; calls that arrive before it is open wait for it. Health says NOT_SERVING until the
-   * handler can take calls.
+   * Opens the handler in the background, binds {@code host:port} (port 0 picks a free one) and
+   * starts serving; calls that arrive before the handler is open wait for it. Health says
+   * NOT_SERVING until the handler can take calls.
    */
   public static ShimServer start(Options options, HandlerHost handlerHost) throws IOException {
     ServerSettings settings;
@@ -85,6 +85,9 @@ public final class ShimServer implements AutoCloseable {
           health.setStatus("", status);
           health.setStatus(FunctionRuntimeGrpc.SERVICE_NAME, status);
         });
+    // Opening (the UDF's class, types and instance) and netty's start are both mostly class loading
+    // and first runs: side by side they cost the first answer about the longer of the two.
+    handlerHost.openInBackground();
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(options.host(), options.port()), credentials(options.tls()))
@@ -105,6 +108,7 @@ public final class ShimServer implements AutoCloseable {
     try {
       server.start();
     } catch (IOException e) {
+      handlerHost.closeWhenOpened();
       throw new IOException(
           "Cannot listen on "
               + options.host()
@@ -117,7 +121,7 @@ public final class ShimServer implements AutoCloseable {
     }
     ShimServer shim = new ShimServer(server, handlerHost, health, settings);
     LOG.info(
-        "FunctionRuntime server listening on {}:{} with handler {} ({}{}); opening the handler",
+        "FunctionRuntime server listening on {}:{} with handler {} ({}{}); the handler opens",
         options.host(),
         shim.port(),
         handlerHost.handlerName(),
@@ -125,7 +129,6 @@ public final class ShimServer implements AutoCloseable {
             ? "plaintext"
             : options.tls().clientCa() == null ? "TLS" : "TLS, client certificates required",
         options.reflection() ? "" : ", reflection off");
-    handlerHost.openInBackground();
     return shim;
   }
 

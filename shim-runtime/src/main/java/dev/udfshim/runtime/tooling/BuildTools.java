@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.functions.TableFunction;
@@ -92,31 +94,92 @@ public final class BuildTools {
         request.functions() != null && !request.functions().isEmpty()
             ? request.functions()
             : discover(Path.of(request.classesDirectory()), loader);
-    UdfExtractor extractor = new UdfExtractor(loader);
     List<Function> functions = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
-    for (String name : names) {
-      try {
-        ExtractedUdf udf = extractor.inspect(name);
-        List<Signature> signatures = new ArrayList<>();
-        for (int i = 0; i < udf.signatures().size(); i++) {
-          UdfSignature s = udf.signatures().get(i);
-          signatures.add(
-              new Signature(i, s.argumentNames(), s.argumentTypeStrings(), s.returnTypeString()));
-        }
-        functions.add(new Function(name, udf.kind(), udf.deterministic(), signatures));
-      } catch (ExtractionException e) {
-        failures.add(new Failure(name, e.code().name(), e.getMessage()));
-      } catch (RuntimeException | LinkageError e) {
-        failures.add(
-            new Failure(
-                name, "UNKNOWN", "Extraction of '" + name + "' failed: " + Failures.describe(e)));
+    for (Object outcome : extractAll(names, loader)) {
+      if (outcome instanceof Function function) {
+        functions.add(function);
+      } else {
+        failures.add((Failure) outcome);
       }
     }
     Signatures answer = new Signatures(version(), functions, failures);
     String json = GSON.toJson(answer);
     write(Path.of(request.signaturesFile()), json);
     return json;
+  }
+
+  /** Below this many classes a second thread costs more than it saves. */
+  private static final int CLASSES_PER_THREAD = 32;
+
+  /**
+   * A {@link Function} or a {@link Failure} per name, in the names' order. Many classes are split
+   * over the cores (the extraction server runs extractions side by side too); the order of the
+   * answer never depends on which finished first.
+   */
+  static List<Object> extractAll(List<String> names, ClassLoader loader) {
+    int threads =
+        Math.min(Runtime.getRuntime().availableProcessors(), names.size() / CLASSES_PER_THREAD);
+    if (threads < 2) {
+      UdfExtractor extractor = new UdfExtractor(loader);
+      return names.stream().map(name -> extractOne(extractor, name)).toList();
+    }
+    AtomicInteger next = new AtomicInteger();
+    Object[] outcomes = new Object[names.size()];
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Runnable worker =
+        () -> {
+          UdfExtractor extractor = new UdfExtractor(loader);
+          try {
+            for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
+              outcomes[i] = extractOne(extractor, names.get(i));
+            }
+          } catch (Throwable e) { // an Error, as one thread would have thrown it
+            thrown.compareAndSet(null, e);
+            next.set(outcomes.length);
+          }
+        };
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      Thread thread = new Thread(worker, "shim-extract-" + t);
+      thread.setDaemon(true);
+      thread.setContextClassLoader(loader);
+      thread.start();
+      workers.add(thread);
+    }
+    worker.run();
+    for (Thread thread : workers) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while extracting", e);
+      }
+    }
+    if (thrown.get() instanceof Error error) {
+      throw error;
+    } else if (thrown.get() != null) {
+      throw new IllegalStateException(thrown.get());
+    }
+    return Arrays.asList(outcomes);
+  }
+
+  private static Object extractOne(UdfExtractor extractor, String name) {
+    try {
+      ExtractedUdf udf = extractor.inspect(name);
+      List<Signature> signatures = new ArrayList<>();
+      for (int i = 0; i < udf.signatures().size(); i++) {
+        UdfSignature s = udf.signatures().get(i);
+        signatures.add(
+            new Signature(i, s.argumentNames(), s.argumentTypeStrings(), s.returnTypeString()));
+      }
+      return new Function(name, udf.kind(), udf.deterministic(), signatures);
+    } catch (ExtractionException e) {
+      return new Failure(name, e.code().name(), e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      return new Failure(
+          name, "UNKNOWN", "Extraction of '" + name + "' failed: " + Failures.describe(e));
+    }
   }
 
   /** Public concrete ScalarFunction and TableFunction classes under a classes folder, sorted. */
