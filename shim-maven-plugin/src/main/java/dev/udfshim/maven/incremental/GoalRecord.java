@@ -91,15 +91,23 @@ public final class GoalRecord {
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> text.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
     try {
-      Files.createDirectories(file.getParent());
-      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+      writeWhole(file, text);
     } catch (IOException e) {
       throw new IOException(
           "Cannot record this run in " + file + " (" + e + "); the build folder must be writable.",
           e);
     }
+  }
+
+  /**
+   * Writes the file through a sibling and a rename, so a build killed meanwhile leaves the old
+   * record or the new one, never half of one.
+   */
+  static void writeWhole(Path file, CharSequence text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(temporary, text, StandardCharsets.UTF_8);
+    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The last run's record; none when it is missing or unreadable, which only means more work. */

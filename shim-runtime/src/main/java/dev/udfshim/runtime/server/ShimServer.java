@@ -121,7 +121,7 @@ public final class ShimServer implements AutoCloseable {
     }
     ShimServer shim = new ShimServer(server, handlerHost, health, settings);
     LOG.info(
-        "FunctionRuntime server listening on {}:{} with handler {} ({}{}); the handler opens",
+        "FunctionRuntime server listening on {}:{} with handler {} ({}{})",
         options.host(),
         shim.port(),
         handlerHost.handlerName(),
