@@ -53,6 +53,7 @@ public final class HandlerHost {
   private final Set<Tracked> inFlight = ConcurrentHashMap.newKeySet();
   private final List<Runnable> heldWhileOpening = new ArrayList<>();
   private volatile State state = State.STARTING;
+  private volatile Thread opener;
   private volatile String openFailure;
   private volatile boolean handlerServing = true;
   private volatile String handlerReason = "";
@@ -180,8 +181,6 @@ public final class HandlerHost {
     waiter.setDaemon(true);
     waiter.start();
   }
-
-  private volatile Thread opener;
 
   /** How often a handler that is still opening is reported. */
   static final Duration OPEN_PROGRESS = Duration.ofSeconds(10);

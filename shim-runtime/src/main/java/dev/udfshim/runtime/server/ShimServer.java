@@ -85,12 +85,14 @@ public final class ShimServer implements AutoCloseable {
           health.setStatus("", status);
           health.setStatus(FunctionRuntimeGrpc.SERVICE_NAME, status);
         });
+    // Bad TLS files are refused before any user code runs.
+    ServerCredentials credentials = credentials(options.tls());
     // Opening (the UDF's class, types and instance) and netty's start are both mostly class loading
     // and first runs: side by side they cost the first answer about the longer of the two.
     handlerHost.openInBackground();
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(
-                new InetSocketAddress(options.host(), options.port()), credentials(options.tls()))
+                new InetSocketAddress(options.host(), options.port()), credentials)
             // Transport threads only hand calls over; the handler runs them on bounded threads.
             .directExecutor()
             .maxConnectionIdle(settings.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS)
@@ -104,9 +106,12 @@ public final class ShimServer implements AutoCloseable {
     if (options.reflection()) {
       builder.addService(ProtoReflectionServiceV1.newInstance()).addService(legacyReflection());
     }
-    Server server = builder.build();
+    Server server;
     try {
-      server.start();
+      server = builder.build().start();
+    } catch (RuntimeException e) {
+      handlerHost.closeWhenOpened();
+      throw e;
     } catch (IOException e) {
       handlerHost.closeWhenOpened();
       throw new IOException(

@@ -63,16 +63,20 @@ public final class BuildTools {
   public record ExtractRequest(
       String classesDirectory, List<String> functions, String signaturesFile) {}
 
+  /** What the extraction of one class gave: a {@link Function} or a {@link Failure}. */
+  public sealed interface Outcome permits Function, Failure {}
+
   /** One function in signatures.json. */
   public record Function(
-      String className, String kind, boolean deterministic, List<Signature> signatures) {}
+      String className, String kind, boolean deterministic, List<Signature> signatures)
+      implements Outcome {}
 
   /** One signature in signatures.json; the index is its position in the documented order. */
   public record Signature(
       int index, List<String> argumentNames, List<String> argumentTypes, String returnType) {}
 
   /** One failed function. */
-  public record Failure(String className, String code, String message) {}
+  public record Failure(String className, String code, String message) implements Outcome {}
 
   /** signatures.json, and the answer of {@link #extract}. */
   public record Signatures(String shimVersion, List<Function> functions, List<Failure> errors) {}
@@ -96,11 +100,11 @@ public final class BuildTools {
             : discover(Path.of(request.classesDirectory()), loader);
     List<Function> functions = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
-    for (Object outcome : extractAll(names, loader)) {
+    for (Outcome outcome : extractAll(names, loader)) {
       if (outcome instanceof Function function) {
         functions.add(function);
-      } else {
-        failures.add((Failure) outcome);
+      } else if (outcome instanceof Failure failure) {
+        failures.add(failure);
       }
     }
     Signatures answer = new Signatures(version(), functions, failures);
@@ -113,23 +117,22 @@ public final class BuildTools {
   private static final int CLASSES_PER_THREAD = 32;
 
   /**
-   * A {@link Function} or a {@link Failure} per name, in the names' order. Many classes are split
-   * over the cores (the extraction server runs extractions side by side too); the order of the
-   * answer never depends on which finished first.
+   * An outcome per name, in the names' order. Many classes are split over the cores (the extraction
+   * server runs extractions side by side too); the order of the answer never depends on which
+   * finished first.
    */
-  static List<Object> extractAll(List<String> names, ClassLoader loader) {
+  static List<Outcome> extractAll(List<String> names, ClassLoader loader) {
+    UdfExtractor extractor = new UdfExtractor(loader);
     int threads =
         Math.min(Runtime.getRuntime().availableProcessors(), names.size() / CLASSES_PER_THREAD);
     if (threads < 2) {
-      UdfExtractor extractor = new UdfExtractor(loader);
       return names.stream().map(name -> extractOne(extractor, name)).toList();
     }
     AtomicInteger next = new AtomicInteger();
-    Object[] outcomes = new Object[names.size()];
+    Outcome[] outcomes = new Outcome[names.size()];
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Runnable worker =
         () -> {
-          UdfExtractor extractor = new UdfExtractor(loader);
           try {
             for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
               outcomes[i] = extractOne(extractor, names.get(i));
@@ -164,7 +167,7 @@ public final class BuildTools {
     return Arrays.asList(outcomes);
   }
 
-  private static Object extractOne(UdfExtractor extractor, String name) {
+  private static Outcome extractOne(UdfExtractor extractor, String name) {
     try {
       ExtractedUdf udf = extractor.inspect(name);
       List<Signature> signatures = new ArrayList<>();
@@ -258,7 +261,7 @@ public final class BuildTools {
                 LogicalTypeParser.parse(signature.returnType(), loader),
                 Map.of());
         specs.put(
-            function.className() + "/" + signature.index() + "/spec_base64",
+            function.className() + "/" + signature.index() + "/" + ExecutionHandler.SPEC_VAR,
             SpecCodec.toBase64(spec) + "\n");
       }
     }

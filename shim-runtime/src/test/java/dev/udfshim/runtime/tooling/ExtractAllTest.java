@@ -25,8 +25,8 @@ class ExtractAllTest {
       names.add(kinds[i % kinds.length]);
     }
 
-    List<Object> parallel = BuildTools.extractAll(names, loader);
-    List<Object> oneByOne = new ArrayList<>();
+    List<BuildTools.Outcome> parallel = BuildTools.extractAll(names, loader);
+    List<BuildTools.Outcome> oneByOne = new ArrayList<>();
     for (String name : names) {
       oneByOne.addAll(BuildTools.extractAll(List.of(name), loader));
     }
