@@ -114,15 +114,23 @@ abstract class AbstractLocalMojo extends AbstractShimMojo {
       }
     }
     for (String key : all.keySet()) {
-      if (!CONFIG_VAR.matcher(key).matches() || key.equals("spec_base64")) {
-        throw new MojoFailureException(
-            "Job parameter '"
-                + key
-                + "' cannot be a config var: use letters, digits, '.', '_' and '-', and not"
-                + " spec_base64.");
-      }
+      checkJobParameterKey(key);
     }
     return all;
+  }
+
+  /** A key the runtime reads as a config var file: ConfigDirContext's rule, and not the spec. */
+  static void checkJobParameterKey(String key) throws MojoFailureException {
+    if (!CONFIG_VAR.matcher(key).matches()
+        || key.equals(".")
+        || key.equals("..")
+        || key.equals("spec_base64")) {
+      throw new MojoFailureException(
+          "Job parameter '"
+              + key
+              + "' cannot be a config var: use letters, digits, '.', '_' and '-', and not"
+              + " spec_base64.");
+    }
   }
 
   /** Writes the job parameters as config var files into a config override dir. */

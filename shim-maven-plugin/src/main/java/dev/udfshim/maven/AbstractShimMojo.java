@@ -136,10 +136,6 @@ abstract class AbstractShimMojo extends AbstractMojo {
     return classPath;
   }
 
-  protected IsolatedRuntime isolatedRuntime(List<ResolvedJar> runtime) {
-    return new IsolatedRuntime(classPath(runtime));
-  }
-
   /** The project's runtime shared by the goals of this build; not to be closed by the caller. */
   protected IsolatedRuntime sharedRuntime(List<Path> classPath, String classesDigest)
       throws IOException {

@@ -1,5 +1,6 @@
 package dev.udfshim.maven;
 
+import dev.udfshim.maven.fork.ForkedRuntime;
 import dev.udfshim.maven.incremental.GoalRecord;
 import dev.udfshim.maven.incremental.InputDigest;
 import dev.udfshim.maven.incremental.ResolutionRecord;
@@ -9,7 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ final class Incremental {
   static InputDigest inputs(RepositorySystemSession session) throws IOException {
     InputDigest digest = new InputDigest(session.getLocalRepository().getBasedir().toPath());
     digest.value(PLUGIN, "version", PluginVersions.shim());
-    digest.file(PLUGIN, pluginJar());
+    digest.file(PLUGIN, ForkedRuntime.pluginJar());
     for (String property : List.of("java.home", "java.vm.vendor", "java.vm.version")) {
       digest.value(JVM, property, System.getProperty(property));
     }
@@ -129,7 +129,7 @@ final class Incremental {
           String.join(
               " | ",
               version,
-              new InputDigest(null).stat(PLUGIN, pluginJar()).digest(PLUGIN),
+              new InputDigest(null).stat(PLUGIN, ForkedRuntime.pluginJar()).digest(PLUGIN),
               repository.toAbsolutePath().toString(),
               mojo.project.getRemoteProjectRepositories().toString());
     } catch (IOException e) {
@@ -220,13 +220,5 @@ final class Incremental {
     }
     record.started();
     return false;
-  }
-
-  private static Path pluginJar() {
-    try {
-      return Path.of(Incremental.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("The plugin's own jar has no usable location", e);
-    }
   }
 }

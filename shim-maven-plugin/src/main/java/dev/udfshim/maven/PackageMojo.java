@@ -206,7 +206,12 @@ public class PackageMojo extends AbstractShimMojo {
 
   /** The output timestamp, or null when the project sets none (Maven: not reproducible). */
   private Instant reproducibleTime() throws MojoFailureException {
-    return outputTimestamp == null || outputTimestamp.length() < 2 ? null : timestamp();
+    return timestampSet() ? timestamp() : null;
+  }
+
+  /** Maven's convention: unset or a single character means "not reproducible". */
+  private boolean timestampSet() {
+    return outputTimestamp != null && outputTimestamp.length() >= 2;
   }
 
   private String jarPlugin() {
@@ -223,9 +228,8 @@ public class PackageMojo extends AbstractShimMojo {
   }
 
   private Instant timestamp() throws MojoFailureException {
-    // Maven's convention: unset or a single character means "not reproducible"; we still fix times.
-    if (outputTimestamp == null || outputTimestamp.length() < 2) {
-      return DEFAULT_TIMESTAMP;
+    if (!timestampSet()) {
+      return DEFAULT_TIMESTAMP; // not reproducible by Maven's rule, but we still fix the times
     }
     try {
       return Instant.ofEpochSecond(Long.parseLong(outputTimestamp));

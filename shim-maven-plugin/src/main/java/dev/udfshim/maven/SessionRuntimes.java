@@ -54,12 +54,15 @@ final class SessionRuntimes implements ExecutionListener {
       MavenSession session, Log log, String repositories, Resolution resolution)
       throws MojoExecutionException {
     Map<String, List<ResolvedJar>> resolved = instance(session, log).resolved;
-    List<ResolvedJar> jars = resolved.get(repositories);
-    if (jars == null) {
-      jars = List.copyOf(resolution.resolve());
-      resolved.put(repositories, jars);
+    // Held while resolving, so the projects of a parallel build that miss together resolve once.
+    synchronized (resolved) {
+      List<ResolvedJar> jars = resolved.get(repositories);
+      if (jars == null) {
+        jars = List.copyOf(resolution.resolve());
+        resolved.put(repositories, jars);
+      }
+      return jars;
     }
-    return jars;
   }
 
   /** This build's instance; the first call joins the listener chain. */

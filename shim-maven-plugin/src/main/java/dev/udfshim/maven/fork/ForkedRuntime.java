@@ -93,17 +93,13 @@ public final class ForkedRuntime implements RuntimeCalls, AutoCloseable {
     return "\"" + text.replace("\\", "\\\\") + "\"";
   }
 
-  /** The jar (or classes folder) this class comes from: it holds {@link ForkMain}. */
-  private static Path pluginJar() {
+  /** The plugin's own jar (or classes folder): it holds {@link ForkMain} and every goal. */
+  public static Path pluginJar() {
     try {
       return Path.of(ForkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException("The plugin's own jar has no file location", e);
     }
-  }
-
-  public long pid() {
-    return process.pid();
   }
 
   /**
