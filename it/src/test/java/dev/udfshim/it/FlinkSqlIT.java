@@ -210,7 +210,7 @@ class FlinkSqlIT {
   void tableApiRegistrationWithANameOfItsOwn() throws Exception {
     TableEnvironment env = flink.environment(true, List.of(), Map.of());
     ShimFunctions.builder()
-        .signatures(zip.root().resolve("signatures.json"))
+        .signatures(sample.signatures())
         .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + sample.port("AddOne/0"))
         .name(PACKAGE + "AddOne", "plus_one")
         .register(env);
@@ -353,7 +353,7 @@ class FlinkSqlIT {
             () ->
                 env.executeSql(
                     "LOAD MODULE shim WITH ('signatures' = '"
-                        + zip.root().resolve("signatures.json")
+                        + sample.signatures()
                         + "', 'endpoints' = '"
                         + PACKAGE
                         + "Greet=localhost:1')"))
@@ -373,7 +373,7 @@ class FlinkSqlIT {
       int port, int attempts, Duration initialBackoff, Duration maxBackoff) throws Exception {
     TableEnvironment env = flink.environment(true, List.of(), Map.of());
     ShimFunctions.builder()
-        .signatures(zip.root().resolve("signatures.json"))
+        .signatures(sample.signatures())
         .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + port)
         .option(ShimOptions.RETRY_MAX_ATTEMPTS, attempts)
         .option(ShimOptions.RETRY_INITIAL_BACKOFF, initialBackoff)

@@ -98,11 +98,6 @@ public final class FlinkSqlSample implements AutoCloseable {
     return servers.server(PACKAGE + signature).port();
   }
 
-  /** LOAD MODULE shim over the sample's signatures and servers, with more module options. */
-  String loadModule(Map<String, String> options) {
-    return loadModule(servers, options);
-  }
-
   private String loadModule(ShimServers servers, Map<String, String> options) {
     StringBuilder sql =
         new StringBuilder("LOAD MODULE shim WITH ('signatures' = '")

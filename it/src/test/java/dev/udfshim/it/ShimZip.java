@@ -87,10 +87,7 @@ final class ShimZip {
   /** {@code bin/shim serve} of a handler with a config dir, on a free loopback port. */
   ShimProcess serve(String handler, Path configDir, Map<String, String> environment)
       throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(root.resolve("bin/shim").toString());
-    command.addAll(ShimProcess.serveArguments(handler, configDir));
-    return ShimProcess.start(command, environment);
+    return launch(ShimProcess.serveArguments(handler, configDir), environment);
   }
 
   ShimProcess serve(String handler, Path configDir) throws Exception {
@@ -99,9 +96,14 @@ final class ShimZip {
 
   /** {@code bin/shim serve} on a given loopback port (one a test reserved). */
   ShimProcess serveOn(int port, String handler, Path configDir) throws Exception {
+    return launch(ShimProcess.serveArguments(handler, configDir, port), Map.of());
+  }
+
+  private ShimProcess launch(List<String> arguments, Map<String, String> environment)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("bin/shim").toString());
-    command.addAll(ShimProcess.serveArguments(handler, configDir, port));
-    return ShimProcess.start(command, Map.of());
+    command.addAll(arguments);
+    return ShimProcess.start(command, environment);
   }
 }
