@@ -46,8 +46,8 @@ final class ConfigReference {
         .append("     by ConfigReferenceTest, which fails when this file is out of date. Do not")
         .append(" edit: change the\n")
         .append("     declaration, then run\n")
-        .append("     mvn -pl shim-runtime test -Dtest=ConfigReferenceTest")
-        .append(" -Dshim.docs.update=true -->\n\n")
+        .append("     mvn -pl shim-runtime -am test -Dtest=ConfigReferenceTest")
+        .append(" -Dsurefire.failIfNoSpecifiedTests=false -Dshim.docs.update=true -->\n\n")
         .append(
             """
             A handler's config vars are the files of its config override dir (`bin/shim serve \
