@@ -1,22 +1,45 @@
-package dev.udfshim.runtime.config;
+package dev.udfshim.runtime.cli;
 
+import dev.udfshim.runtime.config.ConfigOption;
+import dev.udfshim.runtime.config.ExecutionOptions;
+import dev.udfshim.runtime.config.ExtractionOptions;
+import dev.udfshim.runtime.config.LogOptions;
+import dev.udfshim.runtime.config.ServerOptions;
 import dev.udfshim.runtime.execution.ExecutionHandler;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * docs/config-vars.md, rendered from the declarations: every {@link ConfigOption} constant of the
- * option groups, in the order they are declared, between the spec var and the job parameters.
+ * The config-var reference, rendered from the declarations: every {@link ConfigOption} constant of
+ * the option groups, in the order they are declared, between the spec var and the job parameters.
+ * docs/config-vars.md is this text (a test keeps it so).
  */
-final class ConfigReference {
-  /** The groups, in the order the page lists them. */
+@Command(
+    name = "config-vars",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints every config var the handlers read, with the handlers, type, default, range and"
+          + " meaning of each (Markdown; docs/config-vars.md holds the same)."
+    })
+final class ConfigVarsCommand implements Callable<Integer> {
+  /** The groups, in the order the reference lists them. */
   static final List<Class<?>> GROUPS =
       List.of(
           ExecutionOptions.class, ServerOptions.class, ExtractionOptions.class, LogOptions.class);
 
-  private ConfigReference() {}
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().print(reference());
+    return 0;
+  }
 
   /** Every option the groups declare. */
   static List<ConfigOption<?>> options() {
@@ -38,17 +61,9 @@ final class ConfigReference {
     return options;
   }
 
-  static String render() {
+  static String reference() {
     StringBuilder out = new StringBuilder();
-    out.append("# Config vars\n\n")
-        .append("<!-- Generated from the declarations in shim-runtime/src/main/java/")
-        .append("dev/udfshim/runtime/config/*Options.java\n")
-        .append("     by ConfigReferenceTest, which fails when this file is out of date. Do not")
-        .append(" edit: change the\n")
-        .append("     declaration, then run\n")
-        .append("     mvn -pl shim-runtime -am test -Dtest=ConfigReferenceTest")
-        .append(" -Dsurefire.failIfNoSpecifiedTests=false -Dshim.docs.update=true -->\n\n")
-        .append(
+    out.append(
             """
             A handler's config vars are the files of its config override dir (`bin/shim serve \
             --config_override_dir DIR`): the value of var `K` is the content of the file `DIR/K`, \
