@@ -16,11 +16,8 @@ import dev.udfshim.runtime.logging.LogText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
@@ -30,11 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one handler through its lifecycle and is the one door calls go through: it opens the handler
  * while the server already listens, holds calls that arrive meanwhile, hands calls to the handler
- * ({@link InFlight} counts them, so a drain knows when it is done), logs failures at a rate an
- * operator can keep, and knows whether the handler can serve. A failed open does not stop the
- * server: every call then answers the reason, so the caller sees it instead of a dead port. The
- * handler's close() never runs beside its open(): a close asked for while open() runs is performed
- * when open() ends.
+ * ({@link InFlight} counts them, so a drain knows when it is done; {@link LoggedReply} logs their
+ * failures at a rate an operator can keep), and knows whether the handler can serve ({@link
+ * HostHealth}). A failed open does not stop the server: every call then answers the reason, so the
+ * caller sees it instead of a dead port. The handler's close() never runs beside its open(): a
+ * close asked for while open() runs is performed when open() ends.
  */
 public final class HandlerHost {
   private static final Logger LOG = LoggerFactory.getLogger(HandlerHost.class);
@@ -64,6 +61,7 @@ public final class HandlerHost {
   private final Context context;
   private final FailureLog failures = new FailureLog(LOG);
   private final InFlight inFlight = new InFlight();
+  private final HostHealth health = new HostHealth();
 
   /** Guards the state, the opening, the held calls and the close request. */
   private final Object lifecycle = new Object();
@@ -74,12 +72,8 @@ public final class HandlerHost {
   private CompletableFuture<Boolean> closing;
   private Duration closeLimit;
   private volatile String openFailure;
-  private volatile boolean handlerServing = true;
-  private volatile String handlerReason = "";
-  private volatile BiConsumer<Boolean, String> healthListener = (serving, reason) -> {};
-  private Boolean lastServing;
   private volatile ServerSettings settings;
-  private volatile ThreadPoolExecutor callThreads;
+  private volatile CallThreads callThreads;
 
   public HandlerHost(Handler handler, Context config) {
     this.handler = handler;
@@ -100,7 +94,7 @@ public final class HandlerHost {
   }
 
   void onHealthChange(BiConsumer<Boolean, String> listener) {
-    this.healthListener = listener;
+    health.onChange(listener);
   }
 
   // ---- open
@@ -121,20 +115,7 @@ public final class HandlerHost {
     String failure = null;
     try {
       if (!(handler instanceof AsyncHandler)) {
-        ServerSettings s = settings();
-        callThreads =
-            new ThreadPoolExecutor(
-                s.threads(),
-                s.threads(),
-                1,
-                TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(s.maxQueued()),
-                runnable -> {
-                  Thread thread = new Thread(runnable, "shim-call");
-                  thread.setDaemon(true);
-                  return thread;
-                });
-        callThreads.allowCoreThreadTimeOut(true);
+        callThreads = new CallThreads(settings());
       }
       handler.open(context);
     } catch (HandlerException e) {
@@ -277,21 +258,7 @@ public final class HandlerHost {
       }
       return;
     }
-    try {
-      callThreads.execute(() -> runOnCallThread(payload, call, tracked));
-    } catch (RejectedExecutionException e) {
-      tracked.refuse(
-          Reply.Refusal.OVERLOADED,
-          "All "
-              + callThreads.getMaximumPoolSize()
-              + " call threads are busy and "
-              + callThreads.getQueue().size()
-              + " calls are queued; retry later, send fewer calls at once, or raise "
-              + ServerOptions.MAX_QUEUED.key()
-              + " or "
-              + ServerOptions.THREADS.key()
-              + ".");
-    }
+    callThreads.execute(() -> runOnCallThread(payload, call, tracked), tracked);
   }
 
   private void runOnCallThread(byte[] payload, Call call, Reply tracked) {
@@ -312,29 +279,14 @@ public final class HandlerHost {
   // ---- health
 
   private void updateHealth() {
-    boolean serving;
-    String reason;
-    synchronized (this) {
-      State now = state;
-      serving = now == State.OPEN && handlerServing;
-      reason =
-          switch (now) {
-            case STARTING -> "the handler is opening";
-            case FAILED -> openFailure;
-            case DRAINING, CLOSED -> "the server is shutting down";
-            case OPEN -> handlerReason;
-          };
-      if (lastServing != null && lastServing == serving) {
-        return;
-      }
-      lastServing = serving;
-    }
-    if (serving) {
-      LOG.info("Health: SERVING ({})", LogText.safe(reason));
-    } else {
-      LOG.warn("Health: NOT_SERVING: {}", LogText.safe(reason));
-    }
-    healthListener.accept(serving, reason);
+    health.update(
+        () ->
+            switch (state) {
+              case STARTING -> "the handler is opening";
+              case FAILED -> openFailure;
+              case DRAINING, CLOSED -> "the server is shutting down";
+              case OPEN -> null; // the handler's own report decides
+            });
   }
 
   // ---- drain and close
@@ -417,7 +369,7 @@ public final class HandlerHost {
       closed = closing;
       limit = closeLimit;
     }
-    ThreadPoolExecutor threads = callThreads;
+    CallThreads threads = callThreads;
     if (threads != null) {
       threads.shutdownNow();
     }
@@ -454,8 +406,7 @@ public final class HandlerHost {
 
     @Override
     public void reportHealth(boolean serving, String reason) {
-      handlerServing = serving;
-      handlerReason = reason;
+      health.handlerReported(serving, reason);
       updateHealth();
     }
   }
