@@ -6,7 +6,6 @@ import dev.udfshim.runtime.handler.Reply;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * The instances of one UDF, each with its own thread, behind one bounded queue: a {@link
@@ -27,19 +26,18 @@ final class EvalPool {
       Context context,
       UdfInstance first) {
     String shortName = binding.udf().type().getSimpleName();
-    this.watchdog = new ScheduledThreadPoolExecutor(1, daemon("udf-watchdog-" + shortName));
+    this.watchdog =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "udf-watchdog-" + shortName);
+              thread.setDaemon(true);
+              return thread;
+            });
     watchdog.setRemoveOnCancelPolicy(true);
     this.instances = new Supervisor(binding, settings, loader, jobParameters, context, watchdog);
     this.calls = new Dispatcher(settings, binding.udf().type().getName(), instances, watchdog);
     instances.start(first, calls::serve);
-  }
-
-  static ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   void submit(byte[] payload, Call call, Reply reply) {

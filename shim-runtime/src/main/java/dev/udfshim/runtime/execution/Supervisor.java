@@ -5,6 +5,7 @@ import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.logging.LogSetup;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +73,13 @@ final class Supervisor {
     this.className = binding.udf().type().getName();
     this.shortName = binding.udf().type().getSimpleName();
     this.timers = timers;
-    this.builder = Executors.newSingleThreadExecutor(EvalPool.daemon("udf-builder-" + shortName));
+    this.builder =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "udf-builder-" + shortName);
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /**
@@ -91,7 +98,7 @@ final class Supervisor {
 
   /** The instances not retired; some may be running a call. */
   List<Slot> slots() {
-    return slots;
+    return Collections.unmodifiableList(slots);
   }
 
   // ---- retiring
