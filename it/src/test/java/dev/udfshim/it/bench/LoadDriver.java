@@ -1,6 +1,7 @@
 package dev.udfshim.it.bench;
 
 import com.google.protobuf.ByteString;
+import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.execution.ExecutionHandler;
 import dev.udfshim.runtime.handler.ConfigDirContext;
 import dev.udfshim.runtime.server.HandlerHost;
@@ -62,7 +63,8 @@ public final class LoadDriver {
     if (target == null) {
       Path config = Files.createTempDirectory("load-config");
       Files.writeString(config.resolve("spec_base64"), ADD_ONE_SPEC);
-      Files.writeString(config.resolve(ExecutionHandler.PARALLELISM), String.valueOf(parallelism));
+      Files.writeString(
+          config.resolve(ExecutionOptions.PARALLELISM.key()), String.valueOf(parallelism));
       if (batch > 0) {
         Files.writeString(config.resolve("shim.execution.batch"), "true");
       }

@@ -1,8 +1,11 @@
 package dev.udfshim.runtime.cli;
 
+import dev.udfshim.runtime.config.LogOptions;
+import dev.udfshim.runtime.config.Settings;
 import dev.udfshim.runtime.handler.ConfigDirContext;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.Handler;
+import dev.udfshim.runtime.handler.HandlerException;
 import dev.udfshim.runtime.handler.HandlerRegistry;
 import dev.udfshim.runtime.logging.LogSetup;
 import dev.udfshim.runtime.server.HandlerHost;
@@ -32,8 +35,6 @@ import picocli.CommandLine.Spec;
           + " shutdown, 3 out of memory, 4 another fatal JVM error."
     })
 final class ServeCommand implements Callable<Integer> {
-  static final String LOG_FORMAT_VAR = "shim.log.format";
-
   @Spec CommandSpec spec;
 
   @Option(
@@ -96,9 +97,8 @@ final class ServeCommand implements Callable<Integer> {
       names = "--log-format",
       paramLabel = "text|json",
       description =
-          "Log lines as text, or one JSON object per line. Default: config var "
-              + LOG_FORMAT_VAR
-              + ", else text.")
+          "Log lines as text, or one JSON object per line. Default: config var"
+              + " shim.log.format, else text.")
   String logFormat;
 
   @Mixin UdfClassPath udfClassPath;
@@ -124,14 +124,20 @@ final class ServeCommand implements Callable<Integer> {
           "Config override dir " + configDir + " does not exist; create it (it may be empty).");
     }
     Context context = configDir != null ? new ConfigDirContext(configDir) : key -> Optional.empty();
-    LogSetup.use(
-        LogSetup.Format.parse(
-            logFormat != null ? logFormat : context.getConfigValue(LOG_FORMAT_VAR).orElse("text")));
+    LogSetup.use(logFormat != null ? LogSetup.Format.parse(logFormat) : logFormat(context));
     ShimServer.Options options = new ShimServer.Options(host, port, tls(), reflection);
     ClassLoader loader = udfClassPath.loader();
     Thread.currentThread().setContextClassLoader(loader);
     Handler handler = HandlerRegistry.create(handlerName, loader);
     return ShimServer.start(options, new HandlerHost(handler, context));
+  }
+
+  private static LogSetup.Format logFormat(Context context) {
+    try {
+      return new Settings(context).get(LogOptions.FORMAT);
+    } catch (HandlerException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   private ShimServer.Tls tls() {

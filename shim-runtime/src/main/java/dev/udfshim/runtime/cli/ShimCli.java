@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       EncodeArgsCommand.class,
       DecodeResultCommand.class,
       InvokeCommand.class,
+      ConfigVarsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ShimCli {

@@ -1,11 +1,11 @@
 package dev.udfshim.runtime.execution;
 
+import dev.udfshim.runtime.config.Settings;
 import dev.udfshim.runtime.handler.AsyncHandler;
 import dev.udfshim.runtime.handler.Call;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.HandlerException;
 import dev.udfshim.runtime.handler.Reply;
-import dev.udfshim.runtime.handler.Settings;
 import dev.udfshim.runtime.spec.SpecCodec;
 import dev.udfshim.runtime.spec.SpecException;
 import dev.udfshim.runtime.spec.UdfSpec;
@@ -19,16 +19,11 @@ import org.slf4j.LoggerFactory;
  * The execution handler: runs the UDF named by config var {@value #SPEC_VAR} on one binary argument
  * tuple per request, or with {@code shim.execution.batch=true} on a row count and that many tuples,
  * and answers the binary result (protocol section 5; table functions: an int32 row count, then each
- * row). Calls run on the instances' own threads under time limits ({@link EvalPool}).
+ * row). Calls run on the instances' own threads under time limits ({@link EvalPool}); its settings
+ * are declared in {@link dev.udfshim.runtime.config.ExecutionOptions}.
  */
 public final class ExecutionHandler implements AsyncHandler {
   public static final String SPEC_VAR = "spec_base64";
-
-  /** Config: how many UDF instances serve concurrent calls. */
-  public static final String PARALLELISM = "confluent.remote-udf.adapter.parallelism";
-
-  /** Config: how long a call waits for a free instance (Flink duration syntax, e.g. "1 min"). */
-  public static final String WAIT_TIMEOUT = "confluent.remote-udf.adapter.handler.wait.timeout";
 
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionHandler.class);
 

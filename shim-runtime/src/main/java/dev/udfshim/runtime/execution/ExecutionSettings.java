@@ -1,11 +1,13 @@
 package dev.udfshim.runtime.execution;
 
+import dev.udfshim.runtime.config.ExecutionOptions;
+import dev.udfshim.runtime.config.ServerOptions;
+import dev.udfshim.runtime.config.Settings;
 import dev.udfshim.runtime.handler.HandlerException;
-import dev.udfshim.runtime.handler.Settings;
 import java.time.Duration;
 
 /**
- * The execution handler's limits, from config vars (the README lists each with its default).
+ * The execution handler's limits, read once at open (each declared in {@link ExecutionOptions}).
  *
  * @param parallelism UDF instances, each with its own thread
  * @param waitTimeout how long a call may wait for a free instance
@@ -31,35 +33,17 @@ record ExecutionSettings(
     int batchMaxRows,
     int maxResultBytes) {
 
-  static final String PARALLELISM = ExecutionHandler.PARALLELISM;
-  static final String WAIT_TIMEOUT = ExecutionHandler.WAIT_TIMEOUT;
-  static final String EVAL_TIMEOUT = "shim.execution.eval.timeout";
-  static final String INTERRUPT_GRACE = "shim.execution.interrupt.grace";
-  static final String OPEN_TIMEOUT = "shim.execution.open.timeout";
-  static final String MAX_QUEUED = "shim.server.max.queued";
-  static final String MAX_STUCK = "shim.execution.max.stuck";
-  static final String BATCH = "shim.execution.batch";
-  static final String BATCH_MAX_ROWS = "shim.execution.batch.max.rows";
-  static final String MAX_RESULT_BYTES = "shim.execution.max.result.bytes";
-
-  /** Fits a gRPC client's default 4 MiB message limit with room for the message framing. */
-  static final int DEFAULT_MAX_RESULT_BYTES = 4 * 1024 * 1024 - 1024;
-
-  private static final Duration MILLI = Duration.ofMillis(1);
-  private static final Duration HOUR = Duration.ofHours(1);
-
   static ExecutionSettings read(Settings settings) throws HandlerException {
     return new ExecutionSettings(
-        settings.integer(PARALLELISM, 1, 1, 1024),
-        settings.duration(WAIT_TIMEOUT, Duration.ofMinutes(1), MILLI, HOUR),
-        settings.duration(EVAL_TIMEOUT, Duration.ofMinutes(1), MILLI, HOUR),
-        settings.duration(
-            INTERRUPT_GRACE, Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(10)),
-        settings.duration(OPEN_TIMEOUT, Duration.ofMinutes(5), MILLI, HOUR),
-        settings.integer(MAX_QUEUED, 256, 1, 1_000_000),
-        settings.integer(MAX_STUCK, 8, 0, 1024),
-        settings.flag(BATCH, false),
-        settings.integer(BATCH_MAX_ROWS, 4096, 1, 1_000_000),
-        settings.integer(MAX_RESULT_BYTES, DEFAULT_MAX_RESULT_BYTES, 1024, Integer.MAX_VALUE - 64));
+        settings.get(ExecutionOptions.PARALLELISM),
+        settings.get(ExecutionOptions.WAIT_TIMEOUT),
+        settings.get(ExecutionOptions.EVAL_TIMEOUT),
+        settings.get(ExecutionOptions.INTERRUPT_GRACE),
+        settings.get(ExecutionOptions.OPEN_TIMEOUT),
+        settings.get(ServerOptions.MAX_QUEUED),
+        settings.get(ExecutionOptions.MAX_STUCK),
+        settings.get(ExecutionOptions.BATCH),
+        settings.get(ExecutionOptions.BATCH_MAX_ROWS),
+        settings.get(ExecutionOptions.MAX_RESULT_BYTES));
   }
 }

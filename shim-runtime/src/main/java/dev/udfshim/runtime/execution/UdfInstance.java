@@ -5,6 +5,7 @@ import dev.udfshim.runtime.codec.CodecException;
 import dev.udfshim.runtime.codec.ValueCodec;
 import dev.udfshim.runtime.codec.WireReader;
 import dev.udfshim.runtime.codec.WireWriter;
+import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.handler.Failures;
 import dev.udfshim.runtime.handler.Fatal;
 import dev.udfshim.runtime.handler.HandlerException;
@@ -218,7 +219,7 @@ final class UdfInstance {
           "The batch is "
               + in.remaining()
               + " bytes, too short for its int32 row count; this server takes batches ("
-              + ExecutionSettings.BATCH
+              + ExecutionOptions.BATCH.key()
               + "=true): send the row count, then the argument tuples.");
     }
     int count;
@@ -234,7 +235,7 @@ final class UdfInstance {
               + " rows; send from 0 to "
               + settings.batchMaxRows()
               + " rows per call ("
-              + ExecutionSettings.BATCH_MAX_ROWS
+              + ExecutionOptions.BATCH_MAX_ROWS.key()
               + ").");
     }
     return count;
@@ -327,15 +328,11 @@ final class UdfInstance {
               + ".eval is over "
               + settings.maxResultBytes()
               + " bytes ("
-              + ExecutionSettings.MAX_RESULT_BYTES
+              + ExecutionOptions.MAX_RESULT_BYTES.key()
               + "); return less per call"
               + (settings.batch() ? " or send fewer rows per batch" : "")
               + ", or raise the limit (the client's gRPC message limit must allow it too).");
     }
-  }
-
-  String className() {
-    return className;
   }
 
   /** Runs close() once, whichever thread asks first. */

@@ -1,12 +1,14 @@
 package dev.udfshim.runtime.extraction;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.udfshim.runtime.config.ExtractionOptions;
+import dev.udfshim.runtime.config.Settings;
 import dev.udfshim.runtime.handler.Call;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.Handler;
 import dev.udfshim.runtime.handler.HandlerException;
-import dev.udfshim.runtime.handler.Settings;
 import dev.udfshim.runtime.logging.FailureLog;
+import dev.udfshim.runtime.logging.LogSetup;
 import dev.udfshim.runtime.logging.LogText;
 import io.confluent.flink.udf.extractor.v1.ErrorCode;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
@@ -38,14 +40,6 @@ import org.slf4j.MDC;
  * often (and however padded) its name is asked for.
  */
 public final class ExtractionHandler implements Handler {
-  /** Config var: seconds one extraction may take before it is answered as failed. */
-  public static final String TIMEOUT_VAR = "shim.extraction.timeout.seconds";
-
-  /** Config var: distinct classes extracted at once; more are answered as busy. */
-  public static final String MAX_CONCURRENT_VAR = "shim.extraction.max.concurrent";
-
-  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-  static final int DEFAULT_MAX_CONCURRENT = 32;
   private static final Logger LOG = LoggerFactory.getLogger(ExtractionHandler.class);
 
   private final FailureLog answers = new FailureLog(LOG);
@@ -58,16 +52,16 @@ public final class ExtractionHandler implements Handler {
 
   private volatile ExecutorService userCodeThreads;
   private volatile UdfExtractor extractor;
-  private volatile Duration timeout = DEFAULT_TIMEOUT;
-  private volatile int maxConcurrent = DEFAULT_MAX_CONCURRENT;
+  private volatile Duration timeout;
+  private volatile int maxConcurrent;
 
   @Override
   public void open(Context context) throws HandlerException {
+    Settings settings = new Settings(context);
+    timeout = Duration.ofSeconds(settings.get(ExtractionOptions.TIMEOUT_SECONDS));
+    maxConcurrent = settings.get(ExtractionOptions.MAX_CONCURRENT);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     extractor = new UdfExtractor(loader != null ? loader : getClass().getClassLoader());
-    context.getConfigValue(TIMEOUT_VAR).ifPresent(value -> timeout = timeout(value.strip()));
-    maxConcurrent =
-        new Settings(context).integer(MAX_CONCURRENT_VAR, DEFAULT_MAX_CONCURRENT, 1, 1024);
     userCodeThreads =
         new ThreadPoolExecutor(
             0,
@@ -80,24 +74,6 @@ public final class ExtractionHandler implements Handler {
               thread.setDaemon(true);
               return thread;
             });
-  }
-
-  /** 1 to 3600 s; anything else keeps the default with a warning, so extraction still answers. */
-  static Duration timeout(String value) {
-    try {
-      long seconds = Long.parseLong(value);
-      if (seconds >= 1 && seconds <= 3600) {
-        return Duration.ofSeconds(seconds);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    LOG.warn(
-        "Config var {} must be a whole number of seconds from 1 to 3600, not '{}'; using {} s.",
-        TIMEOUT_VAR,
-        LogText.safe(value),
-        DEFAULT_TIMEOUT.toSeconds());
-    return DEFAULT_TIMEOUT;
   }
 
   @Override
@@ -159,11 +135,11 @@ public final class ExtractionHandler implements Handler {
       FutureTask<ExtractionResponse> task =
           new FutureTask<>(
               () -> {
-                MDC.put("udf", className);
+                MDC.put(LogSetup.MDC_UDF, className);
                 try {
                   return extractor.extract(className);
                 } finally {
-                  MDC.remove("udf");
+                  MDC.remove(LogSetup.MDC_UDF);
                 }
               }) {
             @Override

@@ -3,7 +3,6 @@ package dev.udfshim.runtime.handler;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /** A call with a fixed deadline that whoever serves it cancels when the caller gives up. */
 public final class CancellableCall implements Call {
@@ -16,14 +15,6 @@ public final class CancellableCall implements Call {
    */
   public CancellableCall(OptionalLong deadline) {
     this.deadline = deadline;
-  }
-
-  /** A deadline this many milliseconds from now; 0 or less for none. */
-  public static CancellableCall withDeadlineIn(long millis) {
-    return new CancellableCall(
-        millis <= 0
-            ? OptionalLong.empty()
-            : OptionalLong.of(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis)));
   }
 
   /** The caller gave up: runs each action once. */

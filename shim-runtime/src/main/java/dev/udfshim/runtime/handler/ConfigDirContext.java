@@ -24,10 +24,6 @@ public final class ConfigDirContext implements Context {
     this.directory = directory;
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   @Override
   public Optional<String> getConfigValue(String key) {
     // A key is a file name, never a path: nothing outside the folder is readable through it.

@@ -21,7 +21,7 @@ public final class HandlerRegistry {
   private HandlerRegistry() {}
 
   /** The class name an alias stands for, or the name itself. */
-  public static String className(String nameOrAlias) {
+  private static String className(String nameOrAlias) {
     return ALIASES.getOrDefault(nameOrAlias, nameOrAlias);
   }
 

@@ -13,17 +13,21 @@ import org.slf4j.LoggerFactory;
 
 /** The server's log: text lines or one JSON object per line, on stderr, at INFO. */
 public final class LogSetup {
+  /** MDC key that tags log lines written on a UDF's threads with its class. */
+  public static final String MDC_UDF = "udf";
+
   /**
    * One line per event; lines written on a UDF's threads carry {@code [udf CLASS]} (the MDC key
-   * {@code udf}), others nothing in its place.
+   * {@link #MDC_UDF}), others nothing in its place.
    */
   static final String TEXT_PATTERN =
-      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} [%level] %logger{0}%replace( [udf %X{udf}]){' \\[udf \\]',"
-          + " ''} - %msg%n";
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} [%level] %logger{0}%replace( [udf %X{"
+          + MDC_UDF
+          + "}]){' \\[udf \\]', ''} - %msg%n";
 
   private LogSetup() {}
 
-  /** The formats {@code --log-format} and {@code shim.log.format} take. */
+  /** The formats {@code --log-format} and config var {@code shim.log.format} take. */
   public enum Format {
     TEXT,
     JSON;

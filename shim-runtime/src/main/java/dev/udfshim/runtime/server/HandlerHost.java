@@ -1,5 +1,7 @@
 package dev.udfshim.runtime.server;
 
+import dev.udfshim.runtime.config.ServerOptions;
+import dev.udfshim.runtime.config.Settings;
 import dev.udfshim.runtime.handler.AsyncHandler;
 import dev.udfshim.runtime.handler.Call;
 import dev.udfshim.runtime.handler.Context;
@@ -9,34 +11,35 @@ import dev.udfshim.runtime.handler.ForwardingContext;
 import dev.udfshim.runtime.handler.Handler;
 import dev.udfshim.runtime.handler.HandlerException;
 import dev.udfshim.runtime.handler.Reply;
-import dev.udfshim.runtime.handler.Settings;
 import dev.udfshim.runtime.logging.FailureLog;
 import dev.udfshim.runtime.logging.LogText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one handler through its lifecycle and is the one door calls go through: it opens the handler
- * while the server already listens, holds calls that arrive meanwhile, counts calls in flight so a
- * drain knows when it is done, logs failures at a rate an operator can keep, and knows whether the
- * handler can serve. A failed open does not stop the server: every call then answers the reason, so
- * the caller sees it instead of a dead port.
+ * while the server already listens, holds calls that arrive meanwhile, hands calls to the handler
+ * ({@link InFlight} counts them, so a drain knows when it is done; {@link LoggedReply} logs their
+ * failures at a rate an operator can keep), and knows whether the handler can serve ({@link
+ * HostHealth}). A failed open does not stop the server: every call then answers the reason, so the
+ * caller sees it instead of a dead port. The handler's close() never runs beside its open(): a
+ * close asked for while open() runs is performed when open() ends.
  */
 public final class HandlerHost {
   private static final Logger LOG = LoggerFactory.getLogger(HandlerHost.class);
   static final String SHUTTING_DOWN =
       "The server is shutting down; send the call again once it is back, or to another instance.";
+
+  /** How often a handler that is still opening is reported. */
+  static final Duration OPEN_PROGRESS = Duration.ofSeconds(10);
 
   private enum State {
     STARTING,
@@ -46,21 +49,31 @@ public final class HandlerHost {
     CLOSED
   }
 
+  /** Where open() is: a close must wait while it runs. */
+  private enum Opening {
+    NOT_STARTED,
+    RUNNING,
+    ENDED
+  }
+
   private final Handler handler;
   private final Context config;
   private final Context context;
   private final FailureLog failures = new FailureLog(LOG);
-  private final Set<Tracked> inFlight = ConcurrentHashMap.newKeySet();
+  private final InFlight inFlight = new InFlight();
+  private final HostHealth health = new HostHealth();
+
+  /** Guards the state, the opening, the held calls and the close request. */
+  private final Object lifecycle = new Object();
+
   private final List<Runnable> heldWhileOpening = new ArrayList<>();
   private volatile State state = State.STARTING;
-  private volatile Thread opener;
+  private Opening opening = Opening.NOT_STARTED;
+  private CompletableFuture<Boolean> closing;
+  private Duration closeLimit;
   private volatile String openFailure;
-  private volatile boolean handlerServing = true;
-  private volatile String handlerReason = "";
-  private volatile BiConsumer<Boolean, String> healthListener = (serving, reason) -> {};
-  private Boolean lastServing;
-  private ServerSettings settings;
-  private ThreadPoolExecutor callThreads;
+  private volatile ServerSettings settings;
+  private volatile CallThreads callThreads;
 
   public HandlerHost(Handler handler, Context config) {
     this.handler = handler;
@@ -81,29 +94,28 @@ public final class HandlerHost {
   }
 
   void onHealthChange(BiConsumer<Boolean, String> listener) {
-    this.healthListener = listener;
+    health.onChange(listener);
   }
+
+  // ---- open
 
   /** Opens the handler now, on this thread; returns the failure sentence, or null when open. */
   public String open() {
+    boolean closeFirst;
+    boolean closeWaits;
+    synchronized (lifecycle) {
+      closeFirst = closing != null;
+      closeWaits = closeFirst && opening == Opening.RUNNING; // left to this open by requestClose
+      opening = closeFirst ? Opening.ENDED : Opening.RUNNING;
+    }
+    if (closeFirst) {
+      return closedBeforeOpen(closeWaits);
+    }
     long started = System.nanoTime();
     String failure = null;
     try {
       if (!(handler instanceof AsyncHandler)) {
-        ServerSettings s = settings();
-        callThreads =
-            new ThreadPoolExecutor(
-                s.threads(),
-                s.threads(),
-                1,
-                TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(s.maxQueued()),
-                runnable -> {
-                  Thread thread = new Thread(runnable, "shim-call");
-                  thread.setDaemon(true);
-                  return thread;
-                });
-        callThreads.allowCoreThreadTimeOut(true);
+        callThreads = new CallThreads(settings());
       }
       handler.open(context);
     } catch (HandlerException e) {
@@ -114,11 +126,14 @@ public final class HandlerHost {
       LOG.warn("{}\n{}", LogText.safe(failure), LogText.trace(e));
     }
     List<Runnable> held;
-    synchronized (heldWhileOpening) {
+    boolean closeAsked;
+    synchronized (lifecycle) {
       openFailure = failure;
       if (state == State.STARTING) {
         state = failure == null ? State.OPEN : State.FAILED;
       }
+      opening = Opening.ENDED;
+      closeAsked = closing != null;
       held = new ArrayList<>(heldWhileOpening);
       heldWhileOpening.clear();
     }
@@ -130,13 +145,38 @@ public final class HandlerHost {
     }
     updateHealth();
     held.forEach(Runnable::run);
+    if (closeAsked) {
+      startClose(); // asked for while open() ran, and left to its end
+    }
     return failure;
+  }
+
+  /**
+   * A close was asked for before open() began: the handler is not opened, calls held meanwhile are
+   * refused, and a close that waited for this open runs now.
+   */
+  private String closedBeforeOpen(boolean closeWaits) {
+    List<Runnable> held;
+    synchronized (lifecycle) {
+      held = new ArrayList<>(heldWhileOpening);
+      heldWhileOpening.clear();
+    }
+    held.forEach(Runnable::run); // refused: the state is CLOSED
+    if (closeWaits) {
+      startClose();
+    }
+    return "The handler was closed before it opened.";
   }
 
   /** Opens the handler on a thread of its own, so the port is open (and says so) meanwhile. */
   void openInBackground() {
     updateHealth();
-    opener = new Thread(this::open, "shim-open");
+    synchronized (lifecycle) {
+      if (opening == Opening.NOT_STARTED && closing == null) {
+        opening = Opening.RUNNING; // a close asked for from now on waits for this open
+      }
+    }
+    Thread opener = new Thread(this::open, "shim-open");
     opener.setDaemon(true);
     opener.setContextClassLoader(Thread.currentThread().getContextClassLoader());
     opener.start();
@@ -165,25 +205,7 @@ public final class HandlerHost {
     progress.start();
   }
 
-  /** Closes the handler once its background open has ended, without waiting for it here. */
-  void closeWhenOpened() {
-    Thread waiter =
-        new Thread(
-            () -> {
-              try {
-                opener.join();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              close();
-            },
-            "shim-close-after-open");
-    waiter.setDaemon(true);
-    waiter.start();
-  }
-
-  /** How often a handler that is still opening is reported. */
-  static final Duration OPEN_PROGRESS = Duration.ofSeconds(10);
+  // ---- calls
 
   /** Takes one call: answers it now (refusals), or hands it to the handler. Never blocks. */
   public void dispatch(byte[] payload, Call call, Reply reply) {
@@ -192,10 +214,10 @@ public final class HandlerHost {
       reply.refuse(Reply.Refusal.UNAVAILABLE, SHUTTING_DOWN);
       return;
     }
-    Tracked tracked = new Tracked(reply);
+    InFlight.Tracked tracked = inFlight.track(new LoggedReply(reply, failures));
     call.whenCancelled(tracked::release);
     if (now == State.STARTING) {
-      synchronized (heldWhileOpening) {
+      synchronized (lifecycle) {
         if (state == State.STARTING) {
           if (heldWhileOpening.size() >= maxQueued()) {
             tracked.refuse(
@@ -214,10 +236,11 @@ public final class HandlerHost {
   }
 
   private int maxQueued() {
-    return settings != null ? settings.maxQueued() : 256;
+    ServerSettings read = settings;
+    return read != null ? read.maxQueued() : ServerOptions.MAX_QUEUED.defaultValue();
   }
 
-  private void dispatchOpen(byte[] payload, Call call, Tracked tracked) {
+  private void dispatchOpen(byte[] payload, Call call, Reply tracked) {
     State now = state;
     if (now == State.FAILED) {
       tracked.fail(openFailure, null);
@@ -235,24 +258,10 @@ public final class HandlerHost {
       }
       return;
     }
-    try {
-      callThreads.execute(() -> runOnCallThread(payload, call, tracked));
-    } catch (RejectedExecutionException e) {
-      tracked.refuse(
-          Reply.Refusal.OVERLOADED,
-          "All "
-              + callThreads.getMaximumPoolSize()
-              + " call threads are busy and "
-              + callThreads.getQueue().size()
-              + " calls are queued; retry later, send fewer calls at once, or raise "
-              + ServerSettings.MAX_QUEUED
-              + " or "
-              + ServerSettings.THREADS
-              + ".");
-    }
+    callThreads.execute(() -> runOnCallThread(payload, call, tracked), tracked);
   }
 
-  private void runOnCallThread(byte[] payload, Call call, Tracked tracked) {
+  private void runOnCallThread(byte[] payload, Call call, Reply tracked) {
     if (call.isCancelled() || state != State.OPEN) {
       tracked.refuse(Reply.Refusal.UNAVAILABLE, SHUTTING_DOWN); // the caller left: never runs
       return;
@@ -270,39 +279,17 @@ public final class HandlerHost {
   // ---- health
 
   private void updateHealth() {
-    boolean serving;
-    String reason;
-    synchronized (this) {
-      State now = state;
-      serving = now == State.OPEN && handlerServing;
-      reason =
-          switch (now) {
-            case STARTING -> "the handler is opening";
-            case FAILED -> openFailure;
-            case DRAINING, CLOSED -> "the server is shutting down";
-            case OPEN -> handlerReason;
-          };
-      if (lastServing != null && lastServing == serving) {
-        return;
-      }
-      lastServing = serving;
-    }
-    if (serving) {
-      LOG.info("Health: SERVING ({})", LogText.safe(reason));
-    } else {
-      LOG.warn("Health: NOT_SERVING: {}", LogText.safe(reason));
-    }
-    healthListener.accept(serving, reason);
-  }
-
-  boolean isServing() {
-    return Boolean.TRUE.equals(lastServing);
+    health.update(
+        () ->
+            switch (state) {
+              case STARTING -> "the handler is opening";
+              case FAILED -> openFailure;
+              case DRAINING, CLOSED -> "the server is shutting down";
+              case OPEN -> null; // the handler's own report decides
+            });
   }
 
   // ---- drain and close
-
-  /** The calls that were running when a drain began: how many finished, how many were cut off. */
-  public record Drained(int finished, int cutOff, long millis) {}
 
   /**
    * Refuses new calls and waits up to {@code grace} for those in flight; answers those still
@@ -310,79 +297,104 @@ public final class HandlerHost {
    */
   Drained drain(Duration grace) {
     long started = System.nanoTime();
-    synchronized (heldWhileOpening) {
+    List<Runnable> held;
+    synchronized (lifecycle) {
       state = State.DRAINING;
-      heldWhileOpening.forEach(Runnable::run); // now refused
+      held = new ArrayList<>(heldWhileOpening);
       heldWhileOpening.clear();
     }
+    held.forEach(Runnable::run); // now refused
     updateHealth();
-    int running = inFlight.size();
-    long end = started + grace.toNanos();
-    synchronized (inFlight) {
-      while (!inFlight.isEmpty() && System.nanoTime() < end) {
-        try {
-          inFlight.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-    }
-    List<Tracked> left = new ArrayList<>(inFlight);
-    for (Tracked call : left) {
-      call.refuse(
-          Reply.Refusal.UNAVAILABLE,
-          "The server is shutting down and this call did not finish within the "
-              + grace.toMillis()
-              + " ms grace ("
-              + ServerSettings.GRACE
-              + "); send it again.");
-    }
-    return new Drained(
-        running - left.size(),
-        left.size(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return inFlight.drain(grace, started);
   }
 
-  /** Closes the handler within the limit, even if its close() hangs; true if it returned. */
+  /**
+   * Closes the handler within the limit, even if its close() hangs; true if it returned. While
+   * open() runs, the close waits for its end (within the same limit), and never runs beside it.
+   */
   public boolean close(Duration limit) {
-    state = State.CLOSED;
-    if (callThreads != null) {
-      callThreads.shutdownNow();
+    CompletableFuture<Boolean> closed = requestClose(limit);
+    try {
+      // The async handler bounds its own closes by the limit; a little on top lets it report.
+      return closed.get(limit.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    AtomicBoolean clean = new AtomicBoolean();
+  }
+
+  /** Closes with the configured limit (embedded use: tests, local runs). */
+  public void close() {
+    close(closeLimit());
+  }
+
+  /** Closes the handler once its background open has ended, without waiting for it here. */
+  void closeWhenOpened() {
+    requestClose(closeLimit());
+  }
+
+  private Duration closeLimit() {
+    ServerSettings read = settings;
+    return read != null ? read.closeTimeout() : ServerOptions.CLOSE_TIMEOUT.defaultValue();
+  }
+
+  /**
+   * Refuses calls from now on and starts the handler's close, or leaves it to the end of an open()
+   * that runs; the first request's limit holds. Completes with whether close() returned cleanly.
+   */
+  private CompletableFuture<Boolean> requestClose(Duration limit) {
+    boolean now;
+    synchronized (lifecycle) {
+      state = State.CLOSED;
+      if (closing != null) {
+        return closing;
+      }
+      closing = new CompletableFuture<>();
+      closeLimit = limit;
+      now = opening != Opening.RUNNING;
+    }
+    if (now) {
+      startClose();
+    }
+    return closing;
+  }
+
+  /** Runs the handler's close() on a thread of its own: a close() that hangs is left behind. */
+  private void startClose() {
+    CompletableFuture<Boolean> closed;
+    Duration limit;
+    synchronized (lifecycle) {
+      closed = closing;
+      limit = closeLimit;
+    }
+    CallThreads threads = callThreads;
+    if (threads != null) {
+      threads.shutdownNow();
+    }
     Thread closer =
         new Thread(
             () -> {
+              boolean clean = false;
               try {
                 if (handler instanceof AsyncHandler async) {
-                  clean.set(async.close(context, limit));
+                  clean = async.close(context, limit);
                 } else {
                   handler.close(context);
-                  clean.set(true);
+                  clean = true;
                 }
               } catch (Throwable e) {
                 Fatal.check(e, "close() of " + handlerName());
                 LOG.warn(
                     "Handler {} failed to close: {}", handlerName(), LogText.safe(e.toString()));
+              } finally {
+                closed.complete(clean);
               }
             },
             "shim-close");
     closer.setDaemon(true);
     closer.start();
-    try {
-      // The async handler bounds its own closes by the limit; a little on top lets it report.
-      closer.join(limit.toMillis() + 1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return clean.get() && !closer.isAlive();
-  }
-
-  /** Closes with the configured limit (embedded use: tests, local runs). */
-  public void close() {
-    Duration limit = settings != null ? settings.closeTimeout() : Duration.ofSeconds(10);
-    close(limit);
   }
 
   // ---- the context handlers see
@@ -394,63 +406,8 @@ public final class HandlerHost {
 
     @Override
     public void reportHealth(boolean serving, String reason) {
-      handlerServing = serving;
-      handlerReason = reason;
+      health.handlerReported(serving, reason);
       updateHealth();
-    }
-  }
-
-  /**
-   * A call in flight: counted until it is answered or its caller leaves, and its failures logged.
-   */
-  private final class Tracked implements Reply {
-    private final Reply reply;
-    private final AtomicBoolean released = new AtomicBoolean();
-
-    Tracked(Reply reply) {
-      this.reply = reply;
-      inFlight.add(this);
-    }
-
-    void release() {
-      if (released.compareAndSet(false, true)) {
-        inFlight.remove(this);
-        if (state == State.DRAINING) {
-          synchronized (inFlight) {
-            inFlight.notifyAll();
-          }
-        }
-      }
-    }
-
-    @Override
-    public void answer(byte[] payload) {
-      release();
-      reply.answer(payload);
-    }
-
-    @Override
-    public void fail(String message, Throwable cause) {
-      release();
-      failures.failed(key(message, cause), "Call failed: " + LogText.safe(message), cause);
-      reply.fail(message, cause);
-    }
-
-    @Override
-    public void refuse(Refusal refusal, String message) {
-      release();
-      failures.failed("refused " + refusal, "Call refused: " + LogText.safe(message), null);
-      reply.refuse(refusal, message);
-    }
-
-    /** Failures of one kind: the same exception thrown at the same place, or the same text. */
-    private static String key(String message, Throwable cause) {
-      if (cause == null) {
-        return message.length() > 80 ? message.substring(0, 80) : message;
-      }
-      Throwable root = cause;
-      StackTraceElement[] frames = root.getStackTrace();
-      return root.getClass().getName() + "@" + (frames.length > 0 ? frames[0] : "?");
     }
   }
 }

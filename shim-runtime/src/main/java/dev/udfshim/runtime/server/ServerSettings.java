@@ -1,11 +1,12 @@
 package dev.udfshim.runtime.server;
 
+import dev.udfshim.runtime.config.ServerOptions;
+import dev.udfshim.runtime.config.Settings;
 import dev.udfshim.runtime.handler.HandlerException;
-import dev.udfshim.runtime.handler.Settings;
 import java.time.Duration;
 
 /**
- * The server's own limits, from config vars (the README lists each with its default).
+ * The server's own limits, read once at start (each declared in {@link ServerOptions}).
  *
  * @param grace how long calls in flight may finish after SIGTERM
  * @param closeTimeout how long the handler's close() (each UDF instance's) may take at shutdown
@@ -24,28 +25,14 @@ record ServerSettings(
     Duration keepAliveTime,
     Duration keepAliveTimeout) {
 
-  static final String GRACE = "shim.shutdown.grace";
-  static final String CLOSE_TIMEOUT = "shim.shutdown.close.timeout";
-  static final String THREADS = "shim.server.threads";
-  static final String MAX_QUEUED = "shim.server.max.queued";
-  static final String MAX_CONNECTION_IDLE = "shim.server.max.connection.idle";
-  static final String KEEPALIVE_TIME = "shim.server.keepalive.time";
-  static final String KEEPALIVE_TIMEOUT = "shim.server.keepalive.timeout";
-
-  /** Clients may ping this often without being told to calm down. */
-  static final Duration PERMIT_KEEPALIVE = Duration.ofSeconds(10);
-
   static ServerSettings read(Settings settings) throws HandlerException {
-    Duration second = Duration.ofSeconds(1);
     return new ServerSettings(
-        settings.duration(GRACE, Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1)),
-        settings.duration(
-            CLOSE_TIMEOUT, Duration.ofSeconds(10), Duration.ZERO, Duration.ofMinutes(10)),
-        settings.integer(THREADS, 32, 1, 1024),
-        settings.integer(MAX_QUEUED, 256, 1, 1_000_000),
-        settings.duration(MAX_CONNECTION_IDLE, Duration.ofMinutes(1), second, Duration.ofDays(1)),
-        settings.duration(
-            KEEPALIVE_TIME, Duration.ofMinutes(1), PERMIT_KEEPALIVE, Duration.ofDays(1)),
-        settings.duration(KEEPALIVE_TIMEOUT, Duration.ofSeconds(20), second, Duration.ofHours(1)));
+        settings.get(ServerOptions.SHUTDOWN_GRACE),
+        settings.get(ServerOptions.CLOSE_TIMEOUT),
+        settings.get(ServerOptions.THREADS),
+        settings.get(ServerOptions.MAX_QUEUED),
+        settings.get(ServerOptions.MAX_CONNECTION_IDLE),
+        settings.get(ServerOptions.KEEPALIVE_TIME),
+        settings.get(ServerOptions.KEEPALIVE_TIMEOUT));
   }
 }

@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.server;
 
+import dev.udfshim.runtime.config.ServerOptions;
 import dev.udfshim.runtime.handler.HandlerException;
 import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
@@ -98,7 +99,7 @@ public final class ShimServer implements AutoCloseable {
             .maxConnectionIdle(settings.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS)
             .keepAliveTime(settings.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
             .keepAliveTimeout(settings.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .permitKeepAliveTime(ServerSettings.PERMIT_KEEPALIVE.toMillis(), TimeUnit.MILLISECONDS)
+            .permitKeepAliveTime(ServerOptions.PERMIT_KEEPALIVE.toMillis(), TimeUnit.MILLISECONDS)
             .addService(
                 ServerInterceptors.intercept(
                     new FunctionRuntimeService(handlerHost), new ErrorTrailer()))
@@ -179,7 +180,7 @@ public final class ShimServer implements AutoCloseable {
   }
 
   /** What a shutdown did, for its summary line and the exit code. */
-  public record Stopped(HandlerHost.Drained drained, boolean closedInTime, long millis) {
+  public record Stopped(Drained drained, boolean closedInTime, long millis) {
     /** 0 when every call finished and close() returned in time, else 2. */
     public int exitCode() {
       return drained.cutOff() == 0 && closedInTime ? 0 : 2;
@@ -213,7 +214,7 @@ public final class ShimServer implements AutoCloseable {
         settings.closeTimeout().toMillis());
     health.setStatus("", ServingStatus.NOT_SERVING);
     health.setStatus(FunctionRuntimeGrpc.SERVICE_NAME, ServingStatus.NOT_SERVING);
-    HandlerHost.Drained drained = host.drain(settings.grace());
+    Drained drained = host.drain(settings.grace());
     boolean closed = host.close(settings.closeTimeout());
     health.enterTerminalState();
     server.shutdown();

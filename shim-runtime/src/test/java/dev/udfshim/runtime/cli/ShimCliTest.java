@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ShimCliTest {
@@ -29,5 +32,26 @@ class ShimCliTest {
     assertThat(err.toString())
         .isEqualTo(treeErr.toString())
         .contains("Missing required option: '--handler_name=<name>'");
+  }
+
+  @Test
+  void aBadLogFormatVarStopsServeWithTheSettingsSentence(@TempDir Path configDir) throws Exception {
+    Files.writeString(configDir.resolve("shim.log.format"), "xml\n");
+    StringWriter err = new StringWriter();
+
+    int exit =
+        ShimCli.run(
+            new String[] {
+              "serve", "--handler_name", "extraction", "--config_override_dir", configDir.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "error: Config var shim.log.format must be text or json, not 'xml'; correct or remove"
+                + " it."
+                + System.lineSeparator());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.udfshim.fixtures.Exec;
 import dev.udfshim.runtime.codec.ValueCodec;
 import dev.udfshim.runtime.codec.WireWriter;
+import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
 import dev.udfshim.runtime.handler.CancellableCall;
@@ -73,7 +74,7 @@ class BoundedExecutionTest {
 
   private Calls.Outcome submit(String payloadHex, long deadlineMillis) throws Exception {
     Calls.TestReply reply = new Calls.TestReply();
-    handler.submit(hex(payloadHex), CancellableCall.withDeadlineIn(deadlineMillis), reply);
+    handler.submit(hex(payloadHex), Calls.withDeadlineIn(deadlineMillis), reply);
     return reply.get();
   }
 
@@ -241,12 +242,12 @@ class BoundedExecutionTest {
     int evals = Exec.Sleeps.EVALS.get();
 
     Calls.TestReply busy = new Calls.TestReply();
-    handler.submit(hex(bigint(300L)), CancellableCall.withDeadlineIn(0), busy);
-    CancellableCall queued = CancellableCall.withDeadlineIn(0);
+    handler.submit(hex(bigint(300L)), Calls.withDeadlineIn(0), busy);
+    CancellableCall queued = Calls.withDeadlineIn(0);
     Calls.TestReply queuedReply = new Calls.TestReply();
     handler.submit(hex(bigint(1L)), queued, queuedReply);
     queued.cancel();
-    CancellableCall gone = CancellableCall.withDeadlineIn(0);
+    CancellableCall gone = Calls.withDeadlineIn(0);
     gone.cancel();
     handler.submit(hex(bigint(1L)), gone, new Calls.TestReply());
 
@@ -261,10 +262,10 @@ class BoundedExecutionTest {
     set("shim.server.max.queued", "1");
     open("dev.udfshim.fixtures.Exec$Sleeps");
     Calls.TestReply running = new Calls.TestReply();
-    handler.submit(hex(bigint(1000L)), CancellableCall.withDeadlineIn(0), running);
+    handler.submit(hex(bigint(1000L)), Calls.withDeadlineIn(0), running);
     Thread.sleep(100);
     Calls.TestReply queued = new Calls.TestReply();
-    handler.submit(hex(bigint(1L)), CancellableCall.withDeadlineIn(0), queued);
+    handler.submit(hex(bigint(1L)), Calls.withDeadlineIn(0), queued);
 
     Calls.Outcome refused = submit(bigint(1L), 0);
 
@@ -307,7 +308,7 @@ class BoundedExecutionTest {
 
   @Test
   void settingsThatOverflowAreRefusedAtOpen() throws Exception {
-    set(ExecutionHandler.WAIT_TIMEOUT, "9999999999999 d");
+    set(ExecutionOptions.WAIT_TIMEOUT.key(), "9999999999999 d");
 
     assertThatThrownBy(() -> open("dev.udfshim.fixtures.Exec$Counts"))
         .hasMessage(

@@ -7,6 +7,7 @@ import dev.udfshim.fixtures.Exec;
 import dev.udfshim.runtime.codec.ArgumentsCodec;
 import dev.udfshim.runtime.codec.ValueCodec;
 import dev.udfshim.runtime.codec.WireReader;
+import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.extraction.ExtractedUdf;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
@@ -218,7 +219,7 @@ class ExecutionHandlerTest {
 
   @Test
   void instancesAreOpenedPerParallelismAndClosed() throws Exception {
-    Files.writeString(configDir.resolve(ExecutionHandler.PARALLELISM), "3");
+    Files.writeString(configDir.resolve(ExecutionOptions.PARALLELISM.key()), "3");
     int opened = Exec.Lifecycle.OPENED.get();
     int closed = Exec.Lifecycle.CLOSED.get();
 
@@ -235,7 +236,7 @@ class ExecutionHandlerTest {
 
   @Test
   void callThatWaitsLongerThanTheTimeoutForABusyInstanceIsAnswered() throws Exception {
-    Files.writeString(configDir.resolve(ExecutionHandler.WAIT_TIMEOUT), "200 ms");
+    Files.writeString(configDir.resolve(ExecutionOptions.WAIT_TIMEOUT.key()), "200 ms");
     open("dev.udfshim.fixtures.Exec$Sleeps");
 
     CompletableFuture<byte[]> slow =
@@ -296,7 +297,7 @@ class ExecutionHandlerTest {
                 + " 'com.example.Missing' was not found in the UDF artifact; check the fully"
                 + " qualified name and that the jar holds the class.");
 
-    Files.writeString(configDir.resolve(ExecutionHandler.PARALLELISM), "many");
+    Files.writeString(configDir.resolve(ExecutionOptions.PARALLELISM.key()), "many");
     Files.writeString(
         configDir.resolve("spec_base64"),
         SpecCodec.toBase64(
@@ -311,7 +312,7 @@ class ExecutionHandlerTest {
         .hasMessage(
             "Config var confluent.remote-udf.adapter.parallelism must be a whole number from 1 to"
                 + " 1024, not 'many'; correct or remove it.");
-    Files.delete(configDir.resolve(ExecutionHandler.PARALLELISM));
+    Files.delete(configDir.resolve(ExecutionOptions.PARALLELISM.key()));
     assertThatThrownBy(() -> handler.open(context))
         .hasMessage(
             "open() of 'dev.udfshim.fixtures.Exec$OpenFails' threw java.lang.IllegalStateException:"

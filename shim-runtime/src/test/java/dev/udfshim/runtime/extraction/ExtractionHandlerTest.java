@@ -1,7 +1,9 @@
 package dev.udfshim.runtime.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.udfshim.runtime.config.ExtractionOptions;
 import dev.udfshim.runtime.handler.ConfigDirContext;
 import io.confluent.flink.udf.extractor.v1.ErrorCode;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
@@ -57,7 +59,7 @@ class ExtractionHandlerTest {
 
   @Test
   void userCodeThatHangsIsAnsweredAfterTheTimeoutAndTheHandlerGoesOn() throws Exception {
-    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "1\n");
+    Files.writeString(configDir.resolve(ExtractionOptions.TIMEOUT_SECONDS.key()), "1\n");
     ConfigDirContext context = new ConfigDirContext(configDir);
     handler.open(context);
     byte[] hanging = request("dev.udfshim.fixtures.Broken$HangsInConstructor");
@@ -80,19 +82,18 @@ class ExtractionHandlerTest {
   }
 
   @Test
-  void badTimeoutVarKeepsTheDefaultSoExtractionStillAnswers() throws Exception {
-    assertThat(ExtractionHandler.timeout("soon")).isEqualTo(ExtractionHandler.DEFAULT_TIMEOUT);
-    assertThat(ExtractionHandler.timeout("0")).isEqualTo(ExtractionHandler.DEFAULT_TIMEOUT);
-    assertThat(ExtractionHandler.timeout("99999999999999"))
-        .isEqualTo(ExtractionHandler.DEFAULT_TIMEOUT);
-    assertThat(ExtractionHandler.timeout("5")).hasSeconds(5);
+  void badTimeoutVarIsRefusedAtOpenLikeEveryOtherVar() throws Exception {
+    for (String bad : new String[] {"soon", "0", "3601", "99999999999999", "60 s"}) {
+      Files.writeString(configDir.resolve(ExtractionOptions.TIMEOUT_SECONDS.key()), bad);
+      ConfigDirContext context = new ConfigDirContext(configDir);
 
-    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "soon");
-    ConfigDirContext context = new ConfigDirContext(configDir);
-    handler.open(context);
-    byte[] good = request("tests.udf_fixtures.add_one");
-    assertThat(ExtractionResponse.parseFrom(handler.handleRequest(good, context)).hasError())
-        .isFalse();
+      assertThatThrownBy(() -> handler.open(context))
+          .hasMessage(
+              "Config var shim.extraction.timeout.seconds must be a whole number from 1 to 3600,"
+                  + " not '"
+                  + bad
+                  + "'; correct or remove it.");
+    }
   }
 
   @Test
@@ -113,7 +114,7 @@ class ExtractionHandlerTest {
 
   @Test
   void paddedCopiesOfAHangingClassNameShareOneExtraction() throws Exception {
-    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "1");
+    Files.writeString(configDir.resolve(ExtractionOptions.TIMEOUT_SECONDS.key()), "1");
     ConfigDirContext context = new ConfigDirContext(configDir);
     handler.open(context);
     java.util.concurrent.ExecutorService callers =
@@ -149,8 +150,8 @@ class ExtractionHandlerTest {
 
   @Test
   void distinctClassesBeyondTheLimitAreAnsweredBusyAtOnce() throws Exception {
-    Files.writeString(configDir.resolve(ExtractionHandler.MAX_CONCURRENT_VAR), "1");
-    Files.writeString(configDir.resolve(ExtractionHandler.TIMEOUT_VAR), "5");
+    Files.writeString(configDir.resolve(ExtractionOptions.MAX_CONCURRENT.key()), "1");
+    Files.writeString(configDir.resolve(ExtractionOptions.TIMEOUT_SECONDS.key()), "5");
     ConfigDirContext context = new ConfigDirContext(configDir);
     handler.open(context);
     java.util.concurrent.CompletableFuture<byte[]> hanging =
