@@ -2,13 +2,13 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.udfshim.protocol.spec.SpecCodec;
+import dev.udfshim.protocol.spec.UdfSpec;
 import dev.udfshim.runtime.execution.ExecutionHandler;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.handler.ConfigDirContext;
 import dev.udfshim.runtime.server.HandlerHost;
 import dev.udfshim.runtime.server.ShimServer;
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.UdfSpec;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Files;
@@ -53,13 +53,11 @@ class ExecutionServerIT {
 
   private void writeSpec(String className, int signature) throws Exception {
     UdfSpec spec =
-        UdfSpec.of(
-            "plugin-1",
-            className,
-            new UdfExtractor(getClass().getClassLoader())
-                .inspect(className)
-                .signatures()
-                .get(signature));
+        new UdfExtractor(getClass().getClassLoader())
+            .inspect(className)
+            .signatures()
+            .get(signature)
+            .spec("plugin-1", className);
     Files.writeString(configDir.resolve("spec_base64"), SpecCodec.toBase64(spec) + "\n");
   }
 
@@ -182,13 +180,11 @@ class ExecutionServerIT {
   @Test
   void specWhoseTypesMatchNoEvalIsAnsweredToEveryCall() throws Exception {
     UdfSpec wrong =
-        UdfSpec.of(
-            "p",
-            "dev.udfshim.fixtures.SplitWords",
-            new UdfExtractor(getClass().getClassLoader())
-                .inspect("tests.udf_fixtures.add_one")
-                .signatures()
-                .get(0));
+        new UdfExtractor(getClass().getClassLoader())
+            .inspect("tests.udf_fixtures.add_one")
+            .signatures()
+            .get(0)
+            .spec("p", "dev.udfshim.fixtures.SplitWords");
     Files.writeString(configDir.resolve("spec_base64"), SpecCodec.toBase64(wrong));
     serve(
         channel ->

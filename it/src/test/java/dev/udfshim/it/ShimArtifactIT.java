@@ -2,8 +2,8 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.udfshim.runtime.codec.ValueCodec;
-import dev.udfshim.runtime.codec.WireReader;
+import dev.udfshim.protocol.codec.ValueCodec;
+import dev.udfshim.protocol.codec.WireReader;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package dev.udfshim.runtime.cli;
 
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.UdfSpec;
+import dev.udfshim.protocol.spec.SpecCodec;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +38,7 @@ final class GenSpecCommand implements Callable<Integer> {
     SignatureChoice.Chosen chosen = choice.choose(className, udfClassPath.loader(), s -> true);
     spec.commandLine()
         .getOut()
-        .println(SpecCodec.toBase64(UdfSpec.of(pluginId, className, chosen.signature())));
+        .println(SpecCodec.toBase64(chosen.signature().spec(pluginId, className)));
     return 0;
   }
 }

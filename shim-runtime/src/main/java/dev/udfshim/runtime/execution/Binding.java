@@ -1,10 +1,10 @@
 package dev.udfshim.runtime.execution;
 
+import dev.udfshim.protocol.spec.UdfSpec;
 import dev.udfshim.runtime.extraction.ExtractedUdf;
 import dev.udfshim.runtime.extraction.ExtractionException;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
-import dev.udfshim.runtime.spec.UdfSpec;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

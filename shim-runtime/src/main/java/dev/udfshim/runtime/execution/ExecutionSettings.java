@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.execution;
 
+import dev.udfshim.protocol.framing.Framing;
 import dev.udfshim.runtime.handler.HandlerException;
 import dev.udfshim.runtime.handler.Settings;
 import java.time.Duration;
@@ -38,8 +39,8 @@ record ExecutionSettings(
   static final String OPEN_TIMEOUT = "shim.execution.open.timeout";
   static final String MAX_QUEUED = "shim.server.max.queued";
   static final String MAX_STUCK = "shim.execution.max.stuck";
-  static final String BATCH = "shim.execution.batch";
-  static final String BATCH_MAX_ROWS = "shim.execution.batch.max.rows";
+  static final String BATCH = Framing.BATCH_VAR;
+  static final String BATCH_MAX_ROWS = Framing.BATCH_MAX_ROWS_VAR;
   static final String MAX_RESULT_BYTES = "shim.execution.max.result.bytes";
 
   /** Fits a gRPC client's default 4 MiB message limit with room for the message framing. */
@@ -59,7 +60,7 @@ record ExecutionSettings(
         settings.integer(MAX_QUEUED, 256, 1, 1_000_000),
         settings.integer(MAX_STUCK, 8, 0, 1024),
         settings.flag(BATCH, false),
-        settings.integer(BATCH_MAX_ROWS, 4096, 1, 1_000_000),
+        settings.integer(BATCH_MAX_ROWS, Framing.DEFAULT_BATCH_MAX_ROWS, 1, 1_000_000),
         settings.integer(MAX_RESULT_BYTES, DEFAULT_MAX_RESULT_BYTES, 1024, Integer.MAX_VALUE - 64));
   }
 }

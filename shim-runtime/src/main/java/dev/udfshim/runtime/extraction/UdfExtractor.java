@@ -1,6 +1,6 @@
 package dev.udfshim.runtime.extraction;
 
-import dev.udfshim.runtime.codec.WireTypes;
+import dev.udfshim.protocol.codec.WireTypes;
 import dev.udfshim.runtime.handler.Failures;
 import io.confluent.flink.udf.extractor.v1.Error;
 import io.confluent.flink.udf.extractor.v1.ErrorCode;
