@@ -41,6 +41,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.NullableSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.data.conversion.DataStructureConverter;
 import org.apache.flink.table.data.conversion.DataStructureConverters;
 import org.apache.flink.table.runtime.typeutils.InternalSerializers;
@@ -51,11 +53,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The codec against its authority: for every supported type, our bytes equal those of Flink's
- * {@code NullableSerializer} (no null padding) around Flink's internal serializer, and each side
- * reads what the other wrote.
+ * Both codecs against their authority, on one case table: for every supported type, the bytes of
+ * the server's {@link ValueCodec} and of the client's {@link SerializerCodec} equal those of
+ * Flink's {@code NullableSerializer} (no null padding) around Flink's internal serializer, and each
+ * reads back what Flink wrote, as Flink reads what each wrote.
  */
-class ValueCodecFlinkParityTest {
+class FlinkParityTest {
 
   static Stream<Arguments> values() {
     List<Arguments> cases = new ArrayList<>();
@@ -134,6 +137,32 @@ class ValueCodecFlinkParityTest {
             map("k", true)),
         Row.of(null, "ab", null, null, null),
         null);
+    // The client's round trip of every supported type, its values first written as internal data.
+    add(cases, BOOLEAN(), true);
+    add(cases, TINYINT(), (byte) -3);
+    add(cases, SMALLINT(), (short) 300);
+    add(cases, INT(), 70_000);
+    add(cases, BIGINT(), Long.MIN_VALUE);
+    add(cases, FLOAT(), 1.5f);
+    add(cases, DOUBLE(), -2.25);
+    add(cases, DECIMAL(10, 2), DecimalData.fromUnscaledLong(1999, 10, 2).toBigDecimal());
+    add(cases, DECIMAL(30, 4), new BigDecimal("123456789012345678.1234"));
+    add(cases, CHAR(3), "abc");
+    add(cases, STRING(), "grüße");
+    add(cases, BINARY(2), new byte[] {1, 2});
+    add(cases, BYTES(), new byte[] {9});
+    add(cases, DATE(), LocalDate.ofEpochDay(19_000));
+    add(cases, TIME(0), LocalTime.ofSecondOfDay(3_600));
+    add(cases, TIMESTAMP(3), TimestampData.fromEpochMillis(1_700_000_000_123L).toLocalDateTime());
+    add(
+        cases,
+        TIMESTAMP(9),
+        TimestampData.fromEpochMillis(1_700_000_000_123L, 456_789).toLocalDateTime());
+    add(cases, TIMESTAMP_LTZ(3), Instant.ofEpochMilli(-5L));
+    add(cases, ARRAY(STRING()), (Object) new String[] {"x", null});
+    add(cases, MAP(STRING(), INT()), map("k", 1));
+    add(cases, MULTISET(STRING()), map("m", 2));
+    add(cases, ROW(FIELD("name", STRING()), FIELD("age", INT())), Row.of("Ada", 36));
     return cases.stream();
   }
 
@@ -157,33 +186,41 @@ class ValueCodecFlinkParityTest {
 
   private static DataStructureConverter<Object, Object> converter(DataType type) {
     DataStructureConverter<Object, Object> converter = DataStructureConverters.getConverter(type);
-    converter.open(ValueCodecFlinkParityTest.class.getClassLoader());
+    converter.open(FlinkParityTest.class.getClassLoader());
     return converter;
   }
 
   @ParameterizedTest(name = "[{index}] {0}: {1}")
   @MethodSource("values")
-  void ourBytesAreFlinksBytesAndBothReadEachOther(DataType type, Object external) throws Exception {
+  void bothCodecsWriteFlinksBytesAndReadEachOther(DataType type, Object external) throws Exception {
     DataStructureConverter<Object, Object> converter = converter(type);
     Object internal = converter.toInternalOrNull(external);
-    ValueCodec codec = ValueCodec.forType(type.getLogicalType());
-
-    WireWriter ours = new WireWriter();
-    codec.write(internal, ours);
     DataOutputSerializer theirs = new DataOutputSerializer(64);
     flink(type).serialize(internal, theirs);
-    assertThat(HexFormat.of().formatHex(ours.toByteArray()))
-        .isEqualTo(HexFormat.of().formatHex(theirs.getCopyOfBuffer()));
+    byte[] flinkBytes = theirs.getCopyOfBuffer();
 
-    // Ours reads Flink's bytes back to the same Java value, consuming all of them.
-    WireReader in = new WireReader(theirs.getCopyOfBuffer());
-    Object decoded = codec.read(in);
-    assertThat(in.remaining()).isZero();
-    assertEquivalent(converter.toExternalOrNull(decoded), external);
+    List<ValueFormat> codecs =
+        List.of(
+            ValueCodec.forType(type.getLogicalType()),
+            SerializerCodec.forType(type.getLogicalType()));
+    for (ValueFormat codec : codecs) {
+      String which = codec.getClass().getSimpleName();
+      WireWriter ours = new WireWriter();
+      codec.write(internal, ours);
+      assertThat(HexFormat.of().formatHex(ours.toByteArray()))
+          .as(which + " writes Flink's bytes")
+          .isEqualTo(HexFormat.of().formatHex(flinkBytes));
 
-    // Flink reads our bytes back to the same Java value.
-    Object flinkDecoded = flink(type).deserialize(new DataInputDeserializer(ours.toByteArray()));
-    assertEquivalent(converter.toExternalOrNull(flinkDecoded), external);
+      // The codec reads Flink's bytes back to the same Java value, consuming all of them.
+      WireReader in = new WireReader(flinkBytes);
+      Object decoded = codec.read(in);
+      assertThat(in.remaining()).as(which + " consumes the value").isZero();
+      assertEquivalent(converter.toExternalOrNull(decoded), external);
+
+      // Flink reads the codec's bytes back to the same Java value.
+      Object flinkDecoded = flink(type).deserialize(new DataInputDeserializer(ours.toByteArray()));
+      assertEquivalent(converter.toExternalOrNull(flinkDecoded), external);
+    }
   }
 
   private static void assertEquivalent(Object actual, Object expected) {
