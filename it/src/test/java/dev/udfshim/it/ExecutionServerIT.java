@@ -2,6 +2,8 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.framing.Framing;
 import dev.udfshim.protocol.spec.SpecCodec;
 import dev.udfshim.protocol.spec.UdfSpec;
 import dev.udfshim.runtime.execution.ExecutionHandler;
@@ -58,13 +60,13 @@ class ExecutionServerIT {
             .signatures()
             .get(signature)
             .spec("plugin-1", className);
-    Files.writeString(configDir.resolve("spec_base64"), SpecCodec.toBase64(spec) + "\n");
+    Files.writeString(configDir.resolve(ConfigKeys.SPEC_VAR), SpecCodec.toBase64(spec) + "\n");
   }
 
   @Test
   void protocolExampleOverGrpcAndNullsAndErrorsWithoutStopping() throws Exception {
     Files.writeString(
-        configDir.resolve("spec_base64"),
+        configDir.resolve(ConfigKeys.SPEC_VAR),
         "CghwbHVnaW4tMRIadGVzdHMudWRmX2ZpeHR1cmVzLmFkZF9vbmUaGgoYChYKCQoBaRoECAQQAQoJCgFqGgQIBBABIhAKDgoMCgoKAmYwGgQIBBAB");
     serve(
         channel -> {
@@ -98,7 +100,7 @@ class ExecutionServerIT {
   @Test
   void batchesOverGrpcAnswerEveryRowAndBadFramingIsAnErrorAnswer() throws Exception {
     writeSpec("tests.udf_fixtures.add_one", 0);
-    Files.writeString(configDir.resolve("shim.execution.batch"), "true");
+    Files.writeString(configDir.resolve(Framing.BATCH_VAR), "true");
     serve(
         channel -> {
           // The batch example of docs/protocol.md: (1, 2) and (NULL, 5).
@@ -185,7 +187,7 @@ class ExecutionServerIT {
             .signatures()
             .get(0)
             .spec("p", "dev.udfshim.fixtures.SplitWords");
-    Files.writeString(configDir.resolve("spec_base64"), SpecCodec.toBase64(wrong));
+    Files.writeString(configDir.resolve(ConfigKeys.SPEC_VAR), SpecCodec.toBase64(wrong));
     serve(
         channel ->
             assertThat(invoke(channel, new byte[] {1, 1}).text())
@@ -199,7 +201,7 @@ class ExecutionServerIT {
 
   @Test
   void garbageSpecIsAnsweredToEveryCall() throws Exception {
-    Files.writeString(configDir.resolve("spec_base64"), "%%%");
+    Files.writeString(configDir.resolve(ConfigKeys.SPEC_VAR), "%%%");
     serve(
         channel ->
             assertThat(invoke(channel, new byte[0]).text())
