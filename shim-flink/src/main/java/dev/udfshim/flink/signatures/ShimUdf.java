@@ -1,5 +1,6 @@
 package dev.udfshim.flink.signatures;
 
+import dev.udfshim.protocol.UdfKind;
 import dev.udfshim.protocol.signatures.Signatures;
 import dev.udfshim.protocol.signatures.SignaturesException;
 import dev.udfshim.protocol.signatures.SignaturesJson;
@@ -20,16 +21,10 @@ import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
  */
 public record ShimUdf(
     String className,
-    Kind kind,
+    UdfKind kind,
     boolean deterministic,
     List<ShimSignature> signatures,
     String source) {
-
-  /** The function kinds extraction reports. */
-  public enum Kind {
-    SCALAR,
-    TABLE
-  }
 
   public ShimUdf {
     signatures = List.copyOf(signatures);
@@ -84,7 +79,7 @@ public record ShimUdf(
     }
     return new ShimUdf(
         function.className(),
-        Kind.valueOf(function.kind()),
+        UdfKind.valueOf(function.kind()),
         function.deterministic(),
         signatures,
         source);

@@ -3,6 +3,7 @@ package dev.udfshim.flink.signatures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.udfshim.protocol.UdfKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class ShimUdfTest {
         .extracting(ShimUdf::className)
         .containsExactly("com.example.udfs.AddOne", "com.example.udfs.SplitWords");
     ShimUdf addOne = udfs.get(0);
-    assertThat(addOne.kind()).isEqualTo(ShimUdf.Kind.SCALAR);
+    assertThat(addOne.kind()).isEqualTo(UdfKind.SCALAR);
     assertThat(addOne.deterministic()).isTrue();
     assertThat(addOne.simpleName()).isEqualTo("AddOne");
     assertThat(addOne.signatures().get(0).argumentNames()).containsExactly("i", "j");
@@ -73,7 +74,7 @@ class ShimUdfTest {
         .containsExactly(new BigIntType(), new BigIntType());
     assertThat(addOne.signatures().get(0).describe()).isEqualTo("(BIGINT, BIGINT) -> BIGINT");
     ShimUdf split = udfs.get(1);
-    assertThat(split.kind()).isEqualTo(ShimUdf.Kind.TABLE);
+    assertThat(split.kind()).isEqualTo(UdfKind.TABLE);
     assertThat(split.deterministic()).isFalse();
     assertThat(split.signatures().get(0).returnType()).isInstanceOf(RowType.class);
     assertThat(((RowType) split.signatures().get(0).returnType()).getFieldNames())

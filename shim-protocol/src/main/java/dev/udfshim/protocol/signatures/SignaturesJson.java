@@ -3,6 +3,7 @@ package dev.udfshim.protocol.signatures;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import dev.udfshim.protocol.UdfKind;
 import dev.udfshim.protocol.codec.WireTypes;
 import dev.udfshim.protocol.layout.ShimLayout;
 import dev.udfshim.protocol.signatures.Signatures.Failure;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -92,7 +94,7 @@ public final class SignaturesJson {
       throw broken(where, "has no className");
     }
     where = source + ", " + json.className();
-    if (!"SCALAR".equals(json.kind()) && !"TABLE".equals(json.kind())) {
+    if (Arrays.stream(UdfKind.values()).noneMatch(kind -> kind.name().equals(json.kind()))) {
       throw broken(where, "has kind " + json.kind() + ", not SCALAR or TABLE");
     }
     if (json.signatures() == null || json.signatures().isEmpty()) {
