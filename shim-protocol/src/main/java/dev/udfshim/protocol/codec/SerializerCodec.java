@@ -46,18 +46,19 @@ public final class SerializerCodec implements ValueFormat {
   public Object read(WireReader in) throws CodecException {
     // Flink's reader over what is left of the payload, then the reader moved past what it took.
     view.setBuffer(in.buffer(), in.position(), in.remaining());
-    Object value;
     try {
-      value = serializer.deserialize(view);
+      Object value = serializer.deserialize(view);
+      in.skip(view.getPosition() - in.position());
+      return value;
     } catch (EOFException e) {
       throw new CodecException(
           "the bytes end in the middle of a " + type.asSummaryString() + " value");
     } catch (IOException e) {
       throw new CodecException(
           "cannot read a " + type.asSummaryString() + " value: " + e.getMessage());
+    } finally {
+      view.releaseArrays(); // holds no answer after the read
     }
-    in.skip(view.getPosition() - in.position());
-    return value;
   }
 
   @Override
