@@ -21,6 +21,7 @@ public final class SerializerCodec implements ValueFormat {
   private final LogicalType type;
   private final TypeSerializer<Object> serializer;
   private final DataInputDeserializer view = new DataInputDeserializer();
+  private byte[] viewBuffer; // what the view reads: the last payload, kept until the next one
 
   private SerializerCodec(LogicalType type, TypeSerializer<Object> serializer) {
     this.type = type;
@@ -44,21 +45,24 @@ public final class SerializerCodec implements ValueFormat {
 
   @Override
   public Object read(WireReader in) throws CodecException {
-    // Flink's reader over what is left of the payload, then the reader moved past what it took.
-    view.setBuffer(in.buffer(), in.position(), in.remaining());
+    // Flink's reader over what is left of the payload, then the WireReader moved past what it
+    // took. The next value of the same payload starts where the view stopped: no new setup.
+    if (in.buffer() != viewBuffer || view.getPosition() != in.position()) {
+      view.setBuffer(in.buffer(), in.position(), in.remaining());
+      viewBuffer = in.buffer();
+    }
+    Object value;
     try {
-      Object value = serializer.deserialize(view);
-      in.skip(view.getPosition() - in.position());
-      return value;
+      value = serializer.deserialize(view);
     } catch (EOFException e) {
       throw new CodecException(
           "the bytes end in the middle of a " + type.asSummaryString() + " value");
     } catch (IOException e) {
       throw new CodecException(
           "cannot read a " + type.asSummaryString() + " value: " + e.getMessage());
-    } finally {
-      view.releaseArrays(); // holds no answer after the read
     }
+    in.skip(view.getPosition() - in.position());
+    return value;
   }
 
   @Override
