@@ -3,6 +3,7 @@ package dev.udfshim.protocol.codec;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.NullableSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -21,7 +22,6 @@ public final class SerializerCodec implements ValueFormat {
   private final LogicalType type;
   private final TypeSerializer<Object> serializer;
   private final DataInputDeserializer view = new DataInputDeserializer();
-  private byte[] viewBuffer; // what the view reads: the last payload, kept until the next one
 
   private SerializerCodec(LogicalType type, TypeSerializer<Object> serializer) {
     this.type = type;
@@ -45,24 +45,40 @@ public final class SerializerCodec implements ValueFormat {
 
   @Override
   public Object read(WireReader in) throws CodecException {
-    // Flink's reader over what is left of the payload, then the WireReader moved past what it
-    // took. The next value of the same payload starts where the view stopped: no new setup.
-    if (in.buffer() != viewBuffer || view.getPosition() != in.position()) {
-      view.setBuffer(in.buffer(), in.position(), in.remaining());
-      viewBuffer = in.buffer();
-    }
-    Object value;
+    view.setBuffer(in.buffer(), in.position(), in.remaining());
     try {
-      value = serializer.deserialize(view);
-    } catch (EOFException e) {
-      throw new CodecException(
-          "the bytes end in the middle of a " + type.asSummaryString() + " value");
+      Object value = serializer.deserialize(view);
+      in.skip(view.getPosition() - in.position());
+      return value;
     } catch (IOException e) {
-      throw new CodecException(
-          "cannot read a " + type.asSummaryString() + " value: " + e.getMessage());
+      throw unreadable(e);
+    } finally {
+      view.releaseArrays(); // holds no payload after the read
     }
-    in.skip(view.getPosition() - in.position());
-    return value;
+  }
+
+  /** Flink's reader set up once over what is left of the payload for all the values. */
+  @Override
+  public void read(WireReader in, int count, List<Object> values) throws CodecException {
+    view.setBuffer(in.buffer(), in.position(), in.remaining());
+    try {
+      for (int i = 0; i < count; i++) {
+        values.add(serializer.deserialize(view));
+      }
+      in.skip(view.getPosition() - in.position());
+    } catch (IOException e) {
+      throw unreadable(e);
+    } finally {
+      view.releaseArrays();
+    }
+  }
+
+  private CodecException unreadable(IOException e) {
+    return new CodecException(
+        e instanceof EOFException
+            ? "the bytes end in the middle of a " + type.asSummaryString() + " value"
+            : "cannot read a " + type.asSummaryString() + " value: " + e.getMessage(),
+        e);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.udfshim.protocol.codec;
 
+import java.util.List;
 import org.apache.flink.table.types.logical.LogicalType;
 
 /**
@@ -16,6 +17,13 @@ public interface ValueFormat {
 
   /** Reads a null flag and, unless null, the value. */
   Object read(WireReader in) throws CodecException;
+
+  /** Reads {@code count} values that follow one another, appending them to {@code values}. */
+  default void read(WireReader in, int count, List<Object> values) throws CodecException {
+    for (int i = 0; i < count; i++) {
+      values.add(read(in));
+    }
+  }
 
   /** Writes a null flag and, unless null, the value. */
   void write(Object value, WireWriter out);

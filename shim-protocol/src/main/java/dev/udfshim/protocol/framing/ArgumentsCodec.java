@@ -41,7 +41,7 @@ public final class ArgumentsCodec {
 
   /** A one-row request's arguments as Flink's internal data structures. */
   public Object[] decode(byte[] payload) throws CodecException {
-    return Framing.ONE_ROW.readRequest(payload, this, 1)[0];
+    return Framing.readOneRow(payload, this);
   }
 
   /** Decodes one argument tuple from where the reader stands, e.g. one row of a batch. */

@@ -59,19 +59,10 @@ public enum Framing {
    */
   public Object[][] readRequest(byte[] payload, ArgumentsCodec arguments, int maxRows)
       throws CodecException {
-    WireReader in = new WireReader(payload);
     if (this == ONE_ROW) {
-      Object[] tuple = arguments.read(in);
-      if (in.remaining() > 0) {
-        throw new CodecException(
-            "The payload has "
-                + in.remaining()
-                + " bytes left after the last of its "
-                + arguments.size()
-                + " arguments; send exactly the encoded arguments.");
-      }
-      return new Object[][] {tuple};
+      return new Object[][] {readOneRow(payload, arguments)};
     }
+    WireReader in = new WireReader(payload);
     if (in.remaining() < Integer.BYTES) {
       throw new CodecException(
           "The batch is "
@@ -110,6 +101,21 @@ public enum Framing {
     return tuples;
   }
 
+  /** The arguments of a one-row request. */
+  static Object[] readOneRow(byte[] payload, ArgumentsCodec arguments) throws CodecException {
+    WireReader in = new WireReader(payload);
+    Object[] tuple = arguments.read(in);
+    if (in.remaining() > 0) {
+      throw new CodecException(
+          "The payload has "
+              + in.remaining()
+              + " bytes left after the last of its "
+              + arguments.size()
+              + " arguments; send exactly the encoded arguments.");
+    }
+    return tuple;
+  }
+
   /**
    * An answer to a request of {@code rows} rows under construction, its values of format {@code
    * result}.
@@ -131,9 +137,7 @@ public enum Framing {
     WireReader in = new WireReader(answer);
     readCount(in, rows);
     List<Object> values = new ArrayList<>(rows);
-    for (int i = 0; i < rows; i++) {
-      values.add(result.read(in));
-    }
+    result.read(in, rows, values);
     checkEnd(in);
     return values;
   }
@@ -152,9 +156,7 @@ public enum Framing {
             "input row " + (i + 1) + " has " + count + " output rows, more than bytes are left");
       }
       List<Object> emitted = new ArrayList<>(count);
-      for (int r = 0; r < count; r++) {
-        emitted.add(result.read(in));
-      }
+      result.read(in, count, emitted);
       all.add(emitted);
     }
     checkEnd(in);
