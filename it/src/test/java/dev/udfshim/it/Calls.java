@@ -1,7 +1,7 @@
 package dev.udfshim.it;
 
 import com.google.protobuf.ByteString;
-import dev.udfshim.runtime.server.ErrorTrailer;
+import dev.udfshim.protocol.transport.Trailer;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -41,7 +41,7 @@ final class Calls {
             .invoke(InvokeRequest.newBuilder().setPayload(ByteString.copyFrom(payload)).build())
             .getPayload()
             .toByteArray();
-    return new Answer(response, trailers.get().get(ErrorTrailer.KEY));
+    return new Answer(response, trailers.get().get(Trailer.ERROR));
   }
 
   /**

@@ -2,13 +2,15 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.framing.Framing;
+import dev.udfshim.protocol.spec.SpecCodec;
+import dev.udfshim.protocol.spec.UdfSpec;
 import dev.udfshim.runtime.execution.ExecutionHandler;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.handler.ConfigDirContext;
 import dev.udfshim.runtime.server.HandlerHost;
 import dev.udfshim.runtime.server.ShimServer;
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.UdfSpec;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Files;
@@ -53,20 +55,18 @@ class ExecutionServerIT {
 
   private void writeSpec(String className, int signature) throws Exception {
     UdfSpec spec =
-        UdfSpec.of(
-            "plugin-1",
-            className,
-            new UdfExtractor(getClass().getClassLoader())
-                .inspect(className)
-                .signatures()
-                .get(signature));
-    Files.writeString(configDir.resolve("spec_base64"), SpecCodec.toBase64(spec) + "\n");
+        new UdfExtractor(getClass().getClassLoader())
+            .inspect(className)
+            .signatures()
+            .get(signature)
+            .spec("plugin-1", className);
+    Files.writeString(configDir.resolve(ConfigKeys.SPEC_VAR), SpecCodec.toBase64(spec) + "\n");
   }
 
   @Test
   void protocolExampleOverGrpcAndNullsAndErrorsWithoutStopping() throws Exception {
     Files.writeString(
-        configDir.resolve("spec_base64"),
+        configDir.resolve(ConfigKeys.SPEC_VAR),
         "CghwbHVnaW4tMRIadGVzdHMudWRmX2ZpeHR1cmVzLmFkZF9vbmUaGgoYChYKCQoBaRoECAQQAQoJCgFqGgQIBBABIhAKDgoMCgoKAmYwGgQIBBAB");
     serve(
         channel -> {
@@ -100,7 +100,7 @@ class ExecutionServerIT {
   @Test
   void batchesOverGrpcAnswerEveryRowAndBadFramingIsAnErrorAnswer() throws Exception {
     writeSpec("tests.udf_fixtures.add_one", 0);
-    Files.writeString(configDir.resolve("shim.execution.batch"), "true");
+    Files.writeString(configDir.resolve(Framing.BATCH_VAR), "true");
     serve(
         channel -> {
           // The batch example of docs/protocol.md: (1, 2) and (NULL, 5).
@@ -182,14 +182,12 @@ class ExecutionServerIT {
   @Test
   void specWhoseTypesMatchNoEvalIsAnsweredToEveryCall() throws Exception {
     UdfSpec wrong =
-        UdfSpec.of(
-            "p",
-            "dev.udfshim.fixtures.SplitWords",
-            new UdfExtractor(getClass().getClassLoader())
-                .inspect("tests.udf_fixtures.add_one")
-                .signatures()
-                .get(0));
-    Files.writeString(configDir.resolve("spec_base64"), SpecCodec.toBase64(wrong));
+        new UdfExtractor(getClass().getClassLoader())
+            .inspect("tests.udf_fixtures.add_one")
+            .signatures()
+            .get(0)
+            .spec("p", "dev.udfshim.fixtures.SplitWords");
+    Files.writeString(configDir.resolve(ConfigKeys.SPEC_VAR), SpecCodec.toBase64(wrong));
     serve(
         channel ->
             assertThat(invoke(channel, new byte[] {1, 1}).text())
@@ -203,7 +201,7 @@ class ExecutionServerIT {
 
   @Test
   void garbageSpecIsAnsweredToEveryCall() throws Exception {
-    Files.writeString(configDir.resolve("spec_base64"), "%%%");
+    Files.writeString(configDir.resolve(ConfigKeys.SPEC_VAR), "%%%");
     serve(
         channel ->
             assertThat(invoke(channel, new byte[0]).text())

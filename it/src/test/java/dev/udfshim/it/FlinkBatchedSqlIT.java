@@ -3,6 +3,7 @@ package dev.udfshim.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.udfshim.protocol.framing.Framing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class FlinkBatchedSqlIT {
         FlinkSqlSample.start(
             unpacked,
             List.of("AddOne/0", "Fails/0", "Older/0", "SplitWords/0"),
-            Map.of("shim.execution.batch", "true", "shim.execution.batch.max.rows", "100"));
+            Map.of(Framing.BATCH_VAR, "true", Framing.BATCH_MAX_ROWS_VAR, "100"));
     local = sample.inProcess(true);
     local.executeSql(numbers("numbers", 20_000));
   }

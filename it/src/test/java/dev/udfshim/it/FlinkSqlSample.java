@@ -1,5 +1,6 @@
 package dev.udfshim.it;
 
+import dev.udfshim.protocol.layout.ShimLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class FlinkSqlSample implements AutoCloseable {
   }
 
   Path signatures() {
-    return zip.root().resolve("signatures.json");
+    return zip.root().resolve(ShimLayout.SIGNATURES);
   }
 
   /** The port of a signature's server ({@code AddOne/0}). */
@@ -132,7 +133,9 @@ public final class FlinkSqlSample implements AutoCloseable {
   public TableEnvironment inProcess(boolean streaming) throws Exception {
     TableEnvironment env =
         flink.environment(
-            streaming, List.of(zip.root().resolve("lib/udf/flink-sql-udfs-1.0.0.jar")), Map.of());
+            streaming,
+            List.of(zip.root().resolve(ShimLayout.UDF_LIB).resolve("flink-sql-udfs-1.0.0.jar")),
+            Map.of());
     for (String name : functions) {
       env.executeSql("CREATE TEMPORARY SYSTEM FUNCTION " + name + " AS '" + PACKAGE + name + "'");
     }

@@ -6,6 +6,7 @@ import static dev.udfshim.it.Calls.string;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.ByteString;
+import dev.udfshim.protocol.framing.Framing;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import io.grpc.ManagedChannel;
@@ -76,7 +77,7 @@ public final class ReliabilityDriver {
 
   /** Random, truncated and bit-flipped STRING payloads; outcome counts, then a good call. */
   private void fuzzExecution(int calls, Random random, boolean batch) throws Exception {
-    Map<String, String> vars = batch ? Map.of("shim.execution.batch", "true") : Map.of();
+    Map<String, String> vars = batch ? Map.of(Framing.BATCH_VAR, "true") : Map.of();
     try (ShimProcess server = serve("NullForNotNull", vars)) {
       ManagedChannel channel = Calls.channel(server.port());
       Map<String, Integer> outcomes = new TreeMap<>();

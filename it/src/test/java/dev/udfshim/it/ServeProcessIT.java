@@ -2,6 +2,8 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.layout.ShimLayout;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +72,7 @@ class ServeProcessIT {
 
   @Test
   void servesExtractionFromItsOwnProcessAndStopsOnSignal() throws Exception {
-    Path configDir = Files.createDirectory(work.resolve("scp_config"));
+    Path configDir = Files.createDirectory(work.resolve(ShimLayout.CONFIG_ROOT));
     ShimProcess server = ShimProcess.start(serveCommand("extraction", configDir));
     try (server) {
       assertThat(server.handler()).isEqualTo("dev.udfshim.runtime.extraction.ExtractionHandler");
@@ -91,9 +93,9 @@ class ServeProcessIT {
   @Test
   void specToolsRoundTripAgainstAnExecutionServerProcess() throws Exception {
     String fixtures = System.getProperty("shim.fixtures.jar");
-    Path configDir = Files.createDirectory(work.resolve("scp_config"));
+    Path configDir = Files.createDirectory(work.resolve(ShimLayout.CONFIG_ROOT));
     String spec = run(0, "gen-spec", "--udf-classpath", fixtures, "tests.udf_fixtures.add_one");
-    Files.writeString(configDir.resolve("spec_base64"), spec);
+    Files.writeString(configDir.resolve(ConfigKeys.SPEC_VAR), spec);
     String payload =
         run(0, "encode-args", "--udf-classpath", fixtures, "tests.udf_fixtures.add_one", "1", "2")
             .strip();
@@ -126,7 +128,7 @@ class ServeProcessIT {
     String fixtures = System.getProperty("shim.fixtures.jar");
     Path configDir = Files.createDirectory(work.resolve("exec_config"));
     Files.writeString(
-        configDir.resolve("spec_base64"),
+        configDir.resolve(ConfigKeys.SPEC_VAR),
         run(0, "gen-spec", "--udf-classpath", fixtures, "dev.udfshim.fixtures.Exec$Fails"));
     try (ShimProcess server = ShimProcess.start(serveCommand("execution", configDir))) {
       String target = "127.0.0.1:" + server.port();

@@ -2,13 +2,15 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.udfshim.runtime.codec.ValueCodec;
-import dev.udfshim.runtime.codec.WireReader;
+import dev.udfshim.protocol.codec.ValueCodec;
+import dev.udfshim.protocol.framing.Framing;
+import dev.udfshim.protocol.layout.ShimLayout;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.conversion.DataStructureConverter;
 import org.apache.flink.table.data.conversion.DataStructureConverters;
@@ -37,8 +39,8 @@ class ShimArtifactIT {
 
   @Test
   void launcherIsExecutableInTheZip() {
-    assertThat(unpacked.resolve("bin/shim")).isExecutable();
-    assertThat(unpacked.resolve("lib/udf/good-udfs-1.0.0.jar")).isRegularFile();
+    assertThat(unpacked.resolve(ShimLayout.LAUNCHER)).isExecutable();
+    assertThat(unpacked.resolve(ShimLayout.UDF_LIB).resolve("good-udfs-1.0.0.jar")).isRegularFile();
   }
 
   @Test
@@ -76,7 +78,9 @@ class ShimArtifactIT {
   void executionOfAScalarUdfWithABundledDependency() throws Exception {
     // HexUpper signature 0: (text STRING) -> STRING, using commons-codec from lib/udf.
     try (ShimProcess server =
-        serve("execution", unpacked.resolve("scp_config/com.example.udfs.HexUpper/0"))) {
+        serve(
+            "execution",
+            unpacked.resolve(ShimLayout.specDirectory("com.example.udfs.HexUpper", 0)))) {
       byte[] response = Calls.invoke(server.port(), HexFormat.of().parseHex("0000000003616263"));
       assertThat(HexFormat.of().formatHex(response)).isEqualTo("0000000006" + "343134323433");
     }
@@ -85,7 +89,9 @@ class ShimArtifactIT {
   @Test
   void executionOfATableUdfAnswersEveryRow() throws Exception {
     try (ShimProcess server =
-        serve("execution", unpacked.resolve("scp_config/com.example.udfs.SplitWords/0"))) {
+        serve(
+            "execution",
+            unpacked.resolve(ShimLayout.specDirectory("com.example.udfs.SplitWords", 0)))) {
       // VARCHAR "a bc": flag, length 4, bytes.
       byte[] response =
           Calls.invoke(server.port(), HexFormat.of().parseHex("0000000004" + "61206263"));
@@ -96,12 +102,14 @@ class ShimArtifactIT {
               DataTypes.FIELD("length", DataTypes.INT()));
       DataStructureConverter<Object, Object> converter = DataStructureConverters.getConverter(row);
       converter.open(getClass().getClassLoader());
-      ValueCodec codec = ValueCodec.forType(row.getLogicalType());
-      WireReader in = new WireReader(response);
-      assertThat(in.readInt()).isEqualTo(2);
-      assertThat(converter.toExternalOrNull(codec.read(in))).isEqualTo(Row.of("a", 1));
-      assertThat(converter.toExternalOrNull(codec.read(in))).isEqualTo(Row.of("bc", 2));
-      assertThat(in.remaining()).isZero();
+      List<Object> rows =
+          Framing.ONE_ROW
+              .readRows(response, 1, ValueCodec.forType(row.getLogicalType()))
+              .get(0)
+              .stream()
+              .map(converter::toExternalOrNull)
+              .toList();
+      assertThat(rows).containsExactly(Row.of("a", 1), Row.of("bc", 2));
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.udfshim.it;
 
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.layout.ShimLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,7 +64,7 @@ final class ShimZip {
 
   /** The config override dir of signature {@code n} of a UDF. */
   Path spec(String className, int n) {
-    return root.resolve("scp_config").resolve(className).resolve(String.valueOf(n));
+    return root.resolve(ShimLayout.specDirectory(className, n));
   }
 
   /** A copy of a UDF's spec folder with more config vars, for one test's settings. */
@@ -74,7 +76,8 @@ final class ShimZip {
   Path specWith(String className, int n, Map<String, String> vars, Path into) {
     try {
       Files.createDirectories(into);
-      Files.copy(spec(className, n).resolve("spec_base64"), into.resolve("spec_base64"));
+      Files.copy(
+          spec(className, n).resolve(ConfigKeys.SPEC_VAR), into.resolve(ConfigKeys.SPEC_VAR));
       for (Map.Entry<String, String> var : vars.entrySet()) {
         Files.writeString(into.resolve(var.getKey()), var.getValue());
       }
@@ -102,7 +105,7 @@ final class ShimZip {
   private ShimProcess launch(List<String> arguments, Map<String, String> environment)
       throws Exception {
     List<String> command = new ArrayList<>();
-    command.add(root.resolve("bin/shim").toString());
+    command.add(root.resolve(ShimLayout.LAUNCHER).toString());
     command.addAll(arguments);
     return ShimProcess.start(command, environment);
   }

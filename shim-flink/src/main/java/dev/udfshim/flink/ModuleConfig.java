@@ -5,7 +5,6 @@ import dev.udfshim.flink.client.Endpoint;
 import dev.udfshim.flink.function.ClientSettings;
 import dev.udfshim.flink.function.ShimFunctionDefinition;
 import dev.udfshim.flink.signatures.ShimUdf;
-import dev.udfshim.flink.signatures.SignaturesReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ final class ModuleConfig {
   private static Map<String, ShimUdf> udfs(List<String> files, ClassLoader loader) {
     Map<String, ShimUdf> udfs = new LinkedHashMap<>();
     for (String file : files) {
-      for (ShimUdf udf : SignaturesReader.read(Path.of(file), loader)) {
+      for (ShimUdf udf : ShimUdf.read(Path.of(file), loader)) {
         ShimUdf other = udfs.put(udf.className(), udf);
         if (other != null) {
           throw new ValidationException(

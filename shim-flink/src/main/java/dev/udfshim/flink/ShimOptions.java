@@ -2,6 +2,8 @@ package dev.udfshim.flink;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import dev.udfshim.protocol.framing.Framing;
+import dev.udfshim.protocol.layout.ShimLayout;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -49,7 +51,9 @@ public final class ShimOptions {
           .noDefaultValue()
           .withDescription(
               "Where each signature is served, one execution server per config override dir"
-                  + " scp_config/<class>/<n>: entries <class>/<n>=<host>:<port> separated by ';'"
+                  + " "
+                  + ShimLayout.CONFIG_ROOT
+                  + "/<class>/<n>: entries <class>/<n>=<host>:<port> separated by ';'"
                   + " (<class>=<host>:<port> for a class with one signature). Functions without"
                   + " an endpoint are not registered, signatures without one are not offered.");
 
@@ -80,7 +84,9 @@ public final class ShimOptions {
           .defaultValue(false)
           .withDescription(
               "Whether the servers speak the batch framing (started with config var"
-                  + " shim.execution.batch = true). Must match the servers. With ASYNC, scalar"
+                  + " "
+                  + Framing.BATCH_VAR
+                  + " = true). Must match the servers. With ASYNC, scalar"
                   + " functions then send up to 'batch.size' rows per call.");
 
   public static final ConfigOption<Integer> BATCH_SIZE =
@@ -89,7 +95,11 @@ public final class ShimOptions {
           .defaultValue(500)
           .withDescription(
               "At most this many rows per call (ASYNC with 'batch.enabled'). The servers refuse"
-                  + " more than their shim.execution.batch.max.rows (4096 by default). Batches"
+                  + " more than their "
+                  + Framing.BATCH_MAX_ROWS_VAR
+                  + " ("
+                  + Framing.DEFAULT_BATCH_MAX_ROWS
+                  + " by default). Batches"
                   + " only fill up to table.exec.async-scalar.buffer-capacity rows (10 by"
                   + " default): raise it to batch.size x async.max-in-flight.");
 

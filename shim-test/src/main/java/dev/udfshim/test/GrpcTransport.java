@@ -1,8 +1,8 @@
 package dev.udfshim.test;
 
 import com.google.protobuf.ByteString;
+import dev.udfshim.protocol.transport.Trailer;
 import dev.udfshim.runtime.execution.ExecutionHandler;
-import dev.udfshim.runtime.server.ErrorTrailer;
 import dev.udfshim.runtime.server.HandlerHost;
 import dev.udfshim.runtime.server.ShimServer;
 import io.grpc.ManagedChannel;
@@ -69,7 +69,7 @@ final class GrpcTransport implements Transport {
     }
     // An error answer completes with status OK; the trailer marks it, the payload is its text.
     Metadata received = trailers.get();
-    if (received != null && received.get(ErrorTrailer.KEY) != null) {
+    if (received != null && received.get(Trailer.ERROR) != null) {
       throw new UdfCallException(new String(response, StandardCharsets.UTF_8));
     }
     return response;

@@ -1,12 +1,11 @@
 package dev.udfshim.test;
 
-import dev.udfshim.runtime.execution.ExecutionHandler;
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.spec.SpecCodec;
 import dev.udfshim.runtime.extraction.ExtractedUdf;
 import dev.udfshim.runtime.extraction.ExtractionException;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.UdfSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,9 +82,9 @@ public final class UdfTester implements AutoCloseable {
     Map<String, String> vars = new TreeMap<>(configVars);
     parameters.forEach(
         (key, value) -> {
-          if (key.equals(ExecutionHandler.SPEC_VAR)) {
+          if (key.equals(ConfigKeys.SPEC_VAR)) {
             throw new IllegalArgumentException(
-                ExecutionHandler.SPEC_VAR
+                ConfigKeys.SPEC_VAR
                     + " is the UDF spec, which the tester writes itself; choose another job"
                     + " parameter name.");
           }
@@ -192,9 +191,7 @@ public final class UdfTester implements AutoCloseable {
 
   private Transport openTransport(UdfSignature signature) {
     Map<String, String> vars = new TreeMap<>(configVars);
-    vars.put(
-        ExecutionHandler.SPEC_VAR,
-        SpecCodec.toBase64(UdfSpec.of("", udfClass.getName(), signature)));
+    vars.put(ConfigKeys.SPEC_VAR, SpecCodec.toBase64(signature.spec("", udfClass.getName())));
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     // The handler binds the UDF through the context loader, as the server's own thread has it.

@@ -1,12 +1,12 @@
 package dev.udfshim.test;
 
-import dev.udfshim.runtime.codec.ArgumentsCodec;
-import dev.udfshim.runtime.codec.CodecException;
-import dev.udfshim.runtime.codec.ValueCodec;
-import dev.udfshim.runtime.codec.WireReader;
+import dev.udfshim.protocol.codec.CodecException;
+import dev.udfshim.protocol.codec.ValueCodec;
+import dev.udfshim.protocol.framing.ArgumentsCodec;
+import dev.udfshim.protocol.framing.Framing;
+import dev.udfshim.protocol.spec.UdfSpec;
 import dev.udfshim.runtime.extraction.ExtractedUdf;
 import dev.udfshim.runtime.extraction.UdfSignature;
-import dev.udfshim.runtime.spec.UdfSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -57,7 +57,7 @@ final class Values {
 
   /** The request payload: each value converted to Flink's internal form, then encoded. */
   static byte[] encode(UdfSignature signature, Object[] values, ClassLoader loader) {
-    UdfSpec spec = UdfSpec.of("", "", signature);
+    UdfSpec spec = signature.spec("", "");
     if (values.length != spec.argumentTypes().size()) {
       throw new IllegalArgumentException(
           "The signature "
@@ -93,43 +93,36 @@ final class Values {
   }
 
   static Object decodeScalar(Payload payload) {
-    WireReader in = new WireReader(payload.bytes());
-    Object value = read(payload, in);
-    expectEnd(payload, in);
-    return value;
+    try {
+      return external(payload, Framing.ONE_ROW.readValues(payload.bytes(), 1, codec(payload)))
+          .get(0);
+    } catch (CodecException e) {
+      throw unreadable(payload, e.getMessage());
+    }
   }
 
   static List<Object> decodeRows(Payload payload) {
-    WireReader in = new WireReader(payload.bytes());
-    int count;
     try {
-      count = in.readInt();
+      return external(payload, Framing.ONE_ROW.readRows(payload.bytes(), 1, codec(payload)).get(0));
     } catch (CodecException e) {
       throw unreadable(payload, e.getMessage());
     }
-    List<Object> rows = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      rows.add(read(payload, in));
-    }
-    expectEnd(payload, in);
-    return rows;
   }
 
-  private static Object read(Payload payload, WireReader in) {
+  private static ValueCodec codec(Payload payload) {
+    return ValueCodec.forType(payload.signature().returnType().getLogicalType());
+  }
+
+  /** Flink's internal values as the Java classes of the result's data type. */
+  private static List<Object> external(Payload payload, List<Object> internal) {
     LogicalType type = payload.signature().returnType().getLogicalType();
-    try {
-      Object internal = ValueCodec.forType(type).read(in);
-      return converter(TypeConversions.fromLogicalToDataType(type), payload.loader())
-          .toExternalOrNull(internal);
-    } catch (CodecException e) {
-      throw unreadable(payload, e.getMessage());
+    DataStructureConverter<Object, Object> converter =
+        converter(TypeConversions.fromLogicalToDataType(type), payload.loader());
+    List<Object> values = new ArrayList<>();
+    for (Object value : internal) {
+      values.add(converter.toExternalOrNull(value));
     }
-  }
-
-  private static void expectEnd(Payload payload, WireReader in) {
-    if (in.remaining() != 0) {
-      throw unreadable(payload, in.remaining() + " bytes are left after the result");
-    }
+    return values;
   }
 
   /** The shim answered bytes that are not the declared result: a bug to report, not user error. */

@@ -1,6 +1,7 @@
 package dev.udfshim.it.bench;
 
 import com.google.protobuf.ByteString;
+import dev.udfshim.protocol.layout.ShimLayout;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.File;
@@ -69,7 +70,7 @@ public final class ColdStart {
 
     List<String> serve =
         List.of(
-            shim.resolve("bin/shim").toString(),
+            shim.resolve(ShimLayout.LAUNCHER).toString(),
             "serve",
             "--handler_name",
             "execution",
@@ -200,8 +201,8 @@ public final class ColdStart {
             "guava-",
             "failureaccess-",
             "perfmark-api-",
-            "shim-runtime-");
-    try (Stream<Path> jars = Files.list(shim.resolve("lib/runtime"))) {
+            "shim-protocol-");
+    try (Stream<Path> jars = Files.list(shim.resolve(ShimLayout.RUNTIME_LIB))) {
       jars.map(Path::toString)
           .filter(
               p ->

@@ -2,6 +2,7 @@ package dev.udfshim.it.bench;
 
 import dev.udfshim.it.FlinkSqlSample;
 import dev.udfshim.it.ShimServers;
+import dev.udfshim.protocol.framing.Framing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +56,9 @@ public final class FlinkSqlBench {
           sample.serve(
               List.of("AddOne/0"),
               Map.of(
-                  "shim.execution.batch",
+                  Framing.BATCH_VAR,
                   "true",
-                  "shim.execution.batch.max.rows",
+                  Framing.BATCH_MAX_ROWS_VAR,
                   String.valueOf(batchSize),
                   "confluent.remote-udf.adapter.parallelism",
                   String.valueOf(serverParallelism)));

@@ -1,6 +1,8 @@
 package dev.udfshim.it.bench;
 
 import com.google.protobuf.ByteString;
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.framing.Framing;
 import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.execution.ExecutionHandler;
 import dev.udfshim.runtime.handler.ConfigDirContext;
@@ -62,11 +64,11 @@ public final class LoadDriver {
     ShimServer local = null;
     if (target == null) {
       Path config = Files.createTempDirectory("load-config");
-      Files.writeString(config.resolve("spec_base64"), ADD_ONE_SPEC);
+      Files.writeString(config.resolve(ConfigKeys.SPEC_VAR), ADD_ONE_SPEC);
       Files.writeString(
           config.resolve(ExecutionOptions.PARALLELISM.key()), String.valueOf(parallelism));
       if (batch > 0) {
-        Files.writeString(config.resolve("shim.execution.batch"), "true");
+        Files.writeString(config.resolve(Framing.BATCH_VAR), "true");
       }
       local =
           ShimServer.start(

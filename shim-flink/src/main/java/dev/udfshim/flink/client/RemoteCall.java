@@ -1,6 +1,7 @@
 package dev.udfshim.flink.client;
 
 import com.google.protobuf.ByteString;
+import dev.udfshim.protocol.transport.Trailer;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -15,17 +16,12 @@ import secure.compute.function.runtime.v2.InvokeRequest;
 import secure.compute.function.runtime.v2.InvokeResponse;
 
 /**
- * Invoke calls to one signature's execution server. An answer with the trailer {@value #TRAILER} is
- * the server's error text (the UDF's own message); it and every failed call complete the future
- * with a {@link RemoteUdfException} whose message says what happened and what to do.
+ * Invoke calls to one signature's execution server. An answer with the trailer {@value
+ * Trailer#ERROR_NAME} is the server's error text (the UDF's own message); it and every failed call
+ * complete the future with a {@link RemoteUdfException} whose message says what happened and what
+ * to do.
  */
 public final class RemoteCall {
-  /** The trailer that marks an error answer (docs/protocol.md). */
-  public static final String TRAILER = "shim-error";
-
-  private static final Metadata.Key<String> ERROR =
-      Metadata.Key.of(TRAILER, Metadata.ASCII_STRING_MARSHALLER);
-
   private final Channel channel;
   private final String target;
   private final String startHint;
@@ -66,7 +62,7 @@ public final class RemoteCall {
             } else if (response == null) {
               answer.completeExceptionally(
                   new RemoteUdfException(target + " closed the call without an answer."));
-            } else if (trailers.containsKey(ERROR)) {
+            } else if (trailers.containsKey(Trailer.ERROR)) {
               answer.completeExceptionally(
                   new RemoteUdfException(
                       response.getPayload().toString(StandardCharsets.UTF_8)

@@ -2,6 +2,7 @@ package dev.udfshim.flink.function;
 
 import dev.udfshim.flink.client.Endpoint;
 import dev.udfshim.flink.signatures.ShimSignature;
+import dev.udfshim.protocol.layout.ShimLayout;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.flink.table.types.inference.TypeInference;
@@ -31,10 +32,9 @@ public record BoundSignature(
 
   /** The command that serves it from the unzipped shim artifact. */
   public String startHint() {
-    return "bin/shim serve --handler_name execution --config_override_dir scp_config/"
-        + className
-        + "/"
-        + signature.index()
+    return ShimLayout.LAUNCHER
+        + " serve --handler_name execution --config_override_dir "
+        + ShimLayout.specDirectory(className, signature.index())
         + " --port "
         + endpoint.port();
   }

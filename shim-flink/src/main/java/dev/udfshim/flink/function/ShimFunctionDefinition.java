@@ -3,6 +3,7 @@ package dev.udfshim.flink.function;
 import dev.udfshim.flink.client.Endpoint;
 import dev.udfshim.flink.signatures.ShimSignature;
 import dev.udfshim.flink.signatures.ShimUdf;
+import dev.udfshim.protocol.UdfKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class ShimFunctionDefinition implements SpecializedFunction {
 
   @Override
   public FunctionKind getKind() {
-    if (udf.kind() == ShimUdf.Kind.TABLE) {
+    if (udf.kind() == UdfKind.TABLE) {
       return FunctionKind.TABLE;
     }
     return settings.async() ? FunctionKind.ASYNC_SCALAR : FunctionKind.SCALAR;
@@ -102,7 +103,7 @@ public final class ShimFunctionDefinition implements SpecializedFunction {
             endpoints.get(signature.index()),
             udf.deterministic(),
             settings);
-    if (udf.kind() == ShimUdf.Kind.TABLE) {
+    if (udf.kind() == UdfKind.TABLE) {
       return new RemoteTableFunction(bound);
     }
     if (!settings.async()) {

@@ -1,11 +1,11 @@
 package dev.udfshim.runtime.cli;
 
+import dev.udfshim.protocol.config.ConfigKeys;
 import dev.udfshim.runtime.config.ConfigOption;
 import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.config.ExtractionOptions;
 import dev.udfshim.runtime.config.LogOptions;
 import dev.udfshim.runtime.config.ServerOptions;
-import dev.udfshim.runtime.execution.ExecutionHandler;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ final class ConfigVarsCommand implements Callable<Integer> {
         .append("| var | handlers | type | default | range | meaning |\n")
         .append("|---|---|---|---|---|---|\n")
         .append("| `")
-        .append(ExecutionHandler.SPEC_VAR)
+        .append(ConfigKeys.SPEC_VAR)
         .append("` | execution | base64 text | required |  | The UDF spec, as `gen-spec` and")
         .append(" `mvn package` write it: the protobuf form or the older binary form. |\n");
     for (ConfigOption<?> option : options()) {

@@ -1,8 +1,8 @@
 package dev.udfshim.runtime.cli;
 
-import dev.udfshim.runtime.codec.CodecException;
-import dev.udfshim.runtime.codec.ValueCodec;
-import dev.udfshim.runtime.codec.WireReader;
+import dev.udfshim.protocol.codec.CodecException;
+import dev.udfshim.protocol.codec.ValueCodec;
+import dev.udfshim.protocol.framing.Framing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -88,20 +88,16 @@ final class DecodeResultCommand implements Callable<Integer> {
   /** One line per value; a table function's rows each on their own line. */
   static List<String> decode(byte[] bytes, DataType type, boolean table, ClassLoader loader)
       throws CodecException {
-    WireReader in = new WireReader(bytes);
     ValueCodec codec = ValueCodec.forType(type.getLogicalType());
     DataStructureConverter<Object, Object> converter = DataStructureConverters.getConverter(type);
     converter.open(loader);
+    List<Object> values =
+        table
+            ? Framing.ONE_ROW.readRows(bytes, 1, codec).get(0)
+            : Framing.ONE_ROW.readValues(bytes, 1, codec);
     List<String> lines = new ArrayList<>();
-    int count = table ? in.readInt() : 1;
-    if (count < 0 || count > in.remaining()) {
-      throw new CodecException("the row count " + count + " does not fit the payload");
-    }
-    for (int i = 0; i < count; i++) {
-      lines.add(ValueText.render(converter.toExternalOrNull(codec.read(in))));
-    }
-    if (in.remaining() != 0) {
-      throw new CodecException(in.remaining() + " bytes are left after the value");
+    for (Object value : values) {
+      lines.add(ValueText.render(converter.toExternalOrNull(value)));
     }
     return lines;
   }

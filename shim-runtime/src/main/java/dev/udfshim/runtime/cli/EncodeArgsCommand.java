@@ -1,6 +1,6 @@
 package dev.udfshim.runtime.cli;
 
-import dev.udfshim.runtime.codec.ArgumentsCodec;
+import dev.udfshim.protocol.framing.ArgumentsCodec;
 import dev.udfshim.runtime.extraction.UdfSignature;
 import java.util.ArrayList;
 import java.util.Base64;

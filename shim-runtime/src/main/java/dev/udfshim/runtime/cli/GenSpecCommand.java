@@ -1,7 +1,8 @@
 package dev.udfshim.runtime.cli;
 
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.UdfSpec;
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.layout.ShimLayout;
+import dev.udfshim.protocol.spec.SpecCodec;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,8 +16,11 @@ import picocli.CommandLine.Spec;
     name = "gen-spec",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the spec_base64 config var for one signature of a UDF.",
-      "Write it into the config override dir: gen-spec <class> > scp_config/spec_base64"
+      "Prints the " + ConfigKeys.SPEC_VAR + " config var for one signature of a UDF.",
+      "Write it into the config override dir: gen-spec <class> > "
+          + ShimLayout.CONFIG_ROOT
+          + "/"
+          + ConfigKeys.SPEC_VAR
     })
 final class GenSpecCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -39,7 +43,7 @@ final class GenSpecCommand implements Callable<Integer> {
     SignatureChoice.Chosen chosen = choice.choose(className, udfClassPath.loader(), s -> true);
     spec.commandLine()
         .getOut()
-        .println(SpecCodec.toBase64(UdfSpec.of(pluginId, className, chosen.signature())));
+        .println(SpecCodec.toBase64(chosen.signature().spec(pluginId, className)));
     return 0;
   }
 }

@@ -2,8 +2,8 @@ package dev.udfshim.runtime.cli;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.udfshim.runtime.codec.CodecException;
-import dev.udfshim.runtime.server.ErrorTrailer;
+import dev.udfshim.protocol.codec.CodecException;
+import dev.udfshim.protocol.transport.Trailer;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import io.grpc.ManagedChannel;
@@ -202,7 +202,7 @@ public final class InvokeCommand implements Callable<Integer> {
             .getPayload()
             .toByteArray();
     Metadata received = trailers.get();
-    String error = received == null ? null : received.get(ErrorTrailer.KEY);
+    String error = received == null ? null : received.get(Trailer.ERROR);
     return new Answer(response, error);
   }
 

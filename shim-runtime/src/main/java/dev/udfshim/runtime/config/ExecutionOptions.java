@@ -3,6 +3,7 @@ package dev.udfshim.runtime.config;
 import static dev.udfshim.runtime.config.ConfigOption.Handlers.EXECUTION;
 import static dev.udfshim.runtime.config.ConfigOption.key;
 
+import dev.udfshim.protocol.framing.Framing;
 import java.time.Duration;
 
 /** The execution handler's config vars: its instances, time limits, batches and result size. */
@@ -72,7 +73,7 @@ public final class ExecutionOptions {
                   + " (health then says restart).");
 
   public static final ConfigOption<Boolean> BATCH =
-      key("shim.execution.batch")
+      key(Framing.BATCH_VAR)
           .booleanType()
           .defaultValue(false)
           .forHandlers(EXECUTION)
@@ -81,9 +82,9 @@ public final class ExecutionOptions {
                   + " (docs/protocol.md, *Batches*).");
 
   public static final ConfigOption<Integer> BATCH_MAX_ROWS =
-      key("shim.execution.batch.max.rows")
+      key(Framing.BATCH_MAX_ROWS_VAR)
           .intType()
-          .defaultValue(4096)
+          .defaultValue(Framing.DEFAULT_BATCH_MAX_ROWS)
           .withRange(1, 1_000_000)
           .forHandlers(EXECUTION)
           .withDescription("Most rows in one batch; more are refused with a sentence.");

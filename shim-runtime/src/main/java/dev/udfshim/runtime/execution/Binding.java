@@ -1,10 +1,11 @@
 package dev.udfshim.runtime.execution;
 
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.spec.UdfSpec;
 import dev.udfshim.runtime.extraction.ExtractedUdf;
 import dev.udfshim.runtime.extraction.ExtractionException;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
-import dev.udfshim.runtime.spec.UdfSpec;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -34,7 +35,12 @@ public record Binding(ExtractedUdf udf, UdfSpec spec, UdfSignature signature, Me
       udf = new UdfExtractor(loader).inspect(spec.className());
     } catch (ExtractionException e) {
       throw new BindingException(
-          "The UDF named by spec_base64 cannot run (" + e.code() + "): " + e.getMessage());
+          "The UDF named by "
+              + ConfigKeys.SPEC_VAR
+              + " cannot run ("
+              + e.code()
+              + "): "
+              + e.getMessage());
     }
     for (UdfSignature signature : udf.signatures()) {
       if (matches(signature, spec)) {
@@ -42,7 +48,8 @@ public record Binding(ExtractedUdf udf, UdfSpec spec, UdfSignature signature, Me
       }
     }
     throw new BindingException(
-        "spec_base64 asks '"
+        ConfigKeys.SPEC_VAR
+            + " asks '"
             + spec.className()
             + "' for "
             + spec.describeSignature()

@@ -1,14 +1,15 @@
 package dev.udfshim.runtime.execution;
 
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.spec.SpecCodec;
+import dev.udfshim.protocol.spec.SpecException;
+import dev.udfshim.protocol.spec.UdfSpec;
 import dev.udfshim.runtime.config.Settings;
 import dev.udfshim.runtime.handler.AsyncHandler;
 import dev.udfshim.runtime.handler.Call;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.HandlerException;
 import dev.udfshim.runtime.handler.Reply;
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.SpecException;
-import dev.udfshim.runtime.spec.UdfSpec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The execution handler: runs the UDF named by config var {@value #SPEC_VAR} on one binary argument
- * tuple per request, or with {@code shim.execution.batch=true} on a row count and that many tuples,
- * and answers the binary result (protocol section 5; table functions: an int32 row count, then each
- * row). Calls run on the instances' own threads under time limits ({@link EvalPool}); its settings
- * are declared in {@link dev.udfshim.runtime.config.ExecutionOptions}.
+ * The execution handler: runs the UDF named by config var {@value ConfigKeys#SPEC_VAR} on one
+ * binary argument tuple per request, or with {@code shim.execution.batch=true} on a row count and
+ * that many tuples, and answers the binary result (protocol section 5; table functions: an int32
+ * row count, then each row). Calls run on the instances' own threads under time limits ({@link
+ * EvalPool}); its settings are declared in {@link dev.udfshim.runtime.config.ExecutionOptions}.
  */
 public final class ExecutionHandler implements AsyncHandler {
-  public static final String SPEC_VAR = "spec_base64";
 
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionHandler.class);
 
@@ -33,14 +33,14 @@ public final class ExecutionHandler implements AsyncHandler {
   public void open(Context context) throws HandlerException {
     String text =
         context
-            .getConfigValue(SPEC_VAR)
+            .getConfigValue(ConfigKeys.SPEC_VAR)
             .orElseThrow(
                 () ->
                     new HandlerException(
                         "Config var "
-                            + SPEC_VAR
+                            + ConfigKeys.SPEC_VAR
                             + " is not set; write the output of `gen-spec` into the file "
-                            + SPEC_VAR
+                            + ConfigKeys.SPEC_VAR
                             + " of the config override dir."));
     long started = System.nanoTime();
     UdfSpec spec;

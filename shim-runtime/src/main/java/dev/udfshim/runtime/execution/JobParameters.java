@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.execution;
 
+import dev.udfshim.protocol.config.ConfigKeys;
 import dev.udfshim.runtime.handler.Context;
 import java.util.Collections;
 import java.util.Map;
@@ -16,7 +17,7 @@ final class JobParameters {
   static Map<String, String> from(Context context) {
     Map<String, String> parameters = new TreeMap<>();
     for (String key : context.configKeys()) {
-      if (!key.equals(ExecutionHandler.SPEC_VAR)) {
+      if (!key.equals(ConfigKeys.SPEC_VAR)) {
         context.getConfigValue(key).ifPresent(value -> parameters.put(key, chomp(value)));
       }
     }

@@ -1,10 +1,10 @@
 package dev.udfshim.runtime.execution;
 
-import dev.udfshim.runtime.codec.ArgumentsCodec;
-import dev.udfshim.runtime.codec.CodecException;
-import dev.udfshim.runtime.codec.ValueCodec;
-import dev.udfshim.runtime.codec.WireReader;
-import dev.udfshim.runtime.codec.WireWriter;
+import dev.udfshim.protocol.codec.CodecException;
+import dev.udfshim.protocol.codec.ValueCodec;
+import dev.udfshim.protocol.framing.AnswerWriter;
+import dev.udfshim.protocol.framing.ArgumentsCodec;
+import dev.udfshim.protocol.framing.Framing;
 import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.handler.Failures;
 import dev.udfshim.runtime.handler.Fatal;
@@ -172,85 +172,25 @@ final class UdfInstance {
    * count, then each row's answer. Any failure fails the whole request.
    */
   byte[] run(byte[] payload) throws HandlerException {
-    WireReader in = new WireReader(payload);
-    if (!settings.batch()) {
-      Object[] tuple = decode(in, "");
-      if (in.remaining() > 0) {
-        throw new HandlerException(
-            "The payload has "
-                + in.remaining()
-                + " bytes left after the last of its "
-                + arguments.size()
-                + " arguments; send exactly the encoded arguments.");
-      }
-      WireWriter out = new WireWriter(64);
-      evalInto(tuple, out, "");
-      return out.toByteArray();
-    }
-    // The whole batch is decoded before any eval, so bad framing runs no user code.
-    int count = rowCount(in);
-    Object[][] tuples = new Object[count][];
-    for (int row = 0; row < count; row++) {
-      tuples[row] = decode(in, where(row, count));
-    }
-    if (in.remaining() > 0) {
-      throw new HandlerException(
-          "The batch has "
-              + in.remaining()
-              + " bytes left after its "
-              + count
-              + " rows; send the int32 row count, then exactly that many argument tuples.");
-    }
-    WireWriter out = new WireWriter(Math.max(64, Math.min(payload.length, 1 << 20)));
-    out.writeInt(count);
-    for (int row = 0; row < count; row++) {
-      evalInto(tuples[row], out, where(row, count));
-    }
-    return out.toByteArray();
-  }
-
-  private static String where(int row, int count) {
-    return "Row index " + row + " of " + count + ": ";
-  }
-
-  private int rowCount(WireReader in) throws HandlerException {
-    if (in.remaining() < 4) {
-      throw new HandlerException(
-          "The batch is "
-              + in.remaining()
-              + " bytes, too short for its int32 row count; this server takes batches ("
-              + ExecutionOptions.BATCH.key()
-              + "=true): send the row count, then the argument tuples.");
-    }
-    int count;
+    Framing framing = Framing.of(settings.batch());
+    Object[][] tuples;
     try {
-      count = in.readInt();
+      // The whole batch is decoded before any eval, so bad framing runs no user code.
+      tuples = framing.readRequest(payload, arguments, settings.batchMaxRows());
     } catch (CodecException e) {
       throw new HandlerException(e.getMessage());
     }
-    if (count < 0 || count > settings.batchMaxRows()) {
-      throw new HandlerException(
-          "The batch declares "
-              + count
-              + " rows; send from 0 to "
-              + settings.batchMaxRows()
-              + " rows per call ("
-              + ExecutionOptions.BATCH_MAX_ROWS.key()
-              + ").");
+    int count = tuples.length;
+    int capacity = settings.batch() ? Math.max(64, Math.min(payload.length, 1 << 20)) : 64;
+    AnswerWriter answer = framing.newAnswer(resultCodec, count, capacity);
+    for (int row = 0; row < count; row++) {
+      evalInto(tuples[row], answer, settings.batch() ? Framing.rowPrefix(row, count) : "");
     }
-    return count;
-  }
-
-  private Object[] decode(WireReader in, String where) throws HandlerException {
-    try {
-      return arguments.read(in);
-    } catch (CodecException e) {
-      throw new HandlerException(where + e.getMessage());
-    }
+    return answer.toByteArray();
   }
 
   /** Converts the arguments, runs eval, and appends the encoded result (or rows) to out. */
-  private void evalInto(Object[] internal, WireWriter out, String where) throws HandlerException {
+  private void evalInto(Object[] internal, AnswerWriter out, String where) throws HandlerException {
     Object[] external = new Object[internal.length];
     for (int i = 0; i < internal.length; i++) {
       if (internal[i] == null && primitive[i]) {
@@ -288,7 +228,7 @@ final class UdfInstance {
     }
     try {
       if (binding.isTable()) {
-        out.writeInt(rows.size());
+        out.emitted(rows.size());
         for (Object row : rows) {
           writeResult(row, out, where);
         }
@@ -308,7 +248,7 @@ final class UdfInstance {
     }
   }
 
-  private void writeResult(Object value, WireWriter out, String where) throws HandlerException {
+  private void writeResult(Object value, AnswerWriter out, String where) throws HandlerException {
     if (value == null && !resultNullable) {
       throw new HandlerException(
           where
@@ -319,7 +259,7 @@ final class UdfInstance {
               + binding.signature()
               + " declares the result NOT NULL; return a value, or declare the result nullable.");
     }
-    resultCodec.write(resultConverter.toInternalOrNull(value), out);
+    out.value(resultConverter.toInternalOrNull(value));
     if (out.size() > settings.maxResultBytes()) {
       throw new HandlerException(
           where

@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.extraction;
 
+import dev.udfshim.protocol.UdfKind;
 import java.util.List;
 import org.apache.flink.table.functions.UserDefinedFunction;
 
@@ -21,6 +22,6 @@ public record ExtractedUdf(
     UserDefinedFunction probe) {
 
   public boolean isTable() {
-    return kind.equals("TABLE");
+    return kind.equals(UdfKind.TABLE.name());
   }
 }

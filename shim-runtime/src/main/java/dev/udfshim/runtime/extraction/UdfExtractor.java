@@ -1,6 +1,7 @@
 package dev.udfshim.runtime.extraction;
 
-import dev.udfshim.runtime.codec.WireTypes;
+import dev.udfshim.protocol.UdfKind;
+import dev.udfshim.protocol.codec.WireTypes;
 import dev.udfshim.runtime.handler.Failures;
 import io.confluent.flink.udf.extractor.v1.Error;
 import io.confluent.flink.udf.extractor.v1.ErrorCode;
@@ -197,10 +198,10 @@ public final class UdfExtractor {
 
   private static String kind(String className, Class<?> type) throws ExtractionException {
     if (ScalarFunction.class.isAssignableFrom(type)) {
-      return "SCALAR";
+      return UdfKind.SCALAR.name();
     }
     if (TableFunction.class.isAssignableFrom(type)) {
-      return "TABLE";
+      return UdfKind.TABLE.name();
     }
     if (UserDefinedFunction.class.isAssignableFrom(type)) {
       throw new ExtractionException(

@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.extraction;
 
+import dev.udfshim.protocol.spec.UdfSpec;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.table.types.DataType;
@@ -38,6 +39,16 @@ public record UdfSignature(
       text.append(typeString(argumentTypes.get(i)));
     }
     return text.append(") -> ").append(returnTypeString()).toString();
+  }
+
+  /** The spec that runs this signature of UDF {@code className}. */
+  public UdfSpec spec(String pluginId, String className) {
+    return UdfSpec.of(
+        pluginId,
+        className,
+        argumentNames,
+        argumentTypes.stream().map(DataType::getLogicalType).toList(),
+        returnType.getLogicalType());
   }
 
   public List<String> argumentTypeStrings() {

@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.handler;
 
+import dev.udfshim.protocol.config.ConfigKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -16,8 +16,6 @@ import java.util.stream.Stream;
  * {@code DIR/K}. Files are read on each lookup, so a var written after start is seen.
  */
 public final class ConfigDirContext implements Context {
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
-
   private final Path directory;
 
   public ConfigDirContext(Path directory) {
@@ -27,7 +25,7 @@ public final class ConfigDirContext implements Context {
   @Override
   public Optional<String> getConfigValue(String key) {
     // A key is a file name, never a path: nothing outside the folder is readable through it.
-    if (key == null || !KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
+    if (!ConfigKeys.isKey(key)) {
       return Optional.empty();
     }
     Path file = directory.resolve(key);
@@ -49,7 +47,7 @@ public final class ConfigDirContext implements Context {
       files
           .filter(Files::isRegularFile)
           .map(file -> file.getFileName().toString())
-          .filter(name -> KEY.matcher(name).matches())
+          .filter(ConfigKeys::isKey)
           .forEach(keys::add);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the config override dir " + directory, e);

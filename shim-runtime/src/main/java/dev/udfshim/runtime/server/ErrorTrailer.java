@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.server;
 
+import dev.udfshim.protocol.transport.Trailer;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
@@ -11,13 +12,10 @@ import io.grpc.Status;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Adds the trailer {@value #NAME} to calls whose handler failed, holding the error text as
- * printable ASCII (at most {@value #MAX_LENGTH} characters; the payload has it in full).
+ * Adds the trailer {@value Trailer#ERROR_NAME} to calls whose handler failed, holding the error
+ * text as printable ASCII (at most {@value #MAX_LENGTH} characters; the payload has it in full).
  */
 public final class ErrorTrailer implements ServerInterceptor {
-  public static final String NAME = "shim-error";
-  public static final Metadata.Key<String> KEY =
-      Metadata.Key.of(NAME, Metadata.ASCII_STRING_MARSHALLER);
   static final int MAX_LENGTH = 1024;
 
   private static final Context.Key<AtomicReference<String>> FAILURE =
@@ -41,7 +39,7 @@ public final class ErrorTrailer implements ServerInterceptor {
           public void close(Status status, Metadata trailers) {
             String failure = slot.get();
             if (failure != null) {
-              trailers.put(KEY, ascii(failure));
+              trailers.put(Trailer.ERROR, ascii(failure));
             }
             super.close(status, trailers);
           }

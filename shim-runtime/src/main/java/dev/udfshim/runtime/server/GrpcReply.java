@@ -11,7 +11,8 @@ import secure.compute.function.runtime.v2.InvokeResponse;
 
 /**
  * Answers one gRPC call, from whichever thread answers first: a result, a handler failure (status
- * OK, the text as payload and in the trailer {@value ErrorTrailer#NAME}), or a refusal status.
+ * OK, the text as payload and in the trailer {@value
+ * dev.udfshim.protocol.transport.Trailer#ERROR_NAME}), or a refusal status.
  */
 final class GrpcReply implements Reply {
   private final ServerCallStreamObserver<InvokeResponse> observer;

@@ -2,11 +2,20 @@ package dev.udfshim.runtime.tooling;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.layout.ShimLayout;
+import dev.udfshim.protocol.signatures.Signatures;
+import dev.udfshim.protocol.signatures.Signatures.Failure;
+import dev.udfshim.protocol.signatures.Signatures.Function;
+import dev.udfshim.protocol.signatures.Signatures.Outcome;
+import dev.udfshim.protocol.signatures.Signatures.Signature;
+import dev.udfshim.protocol.signatures.SignaturesJson;
+import dev.udfshim.protocol.spec.SpecCodec;
+import dev.udfshim.protocol.spec.UdfSpec;
 import dev.udfshim.runtime.cli.ArgsSplitter;
 import dev.udfshim.runtime.cli.InvokeCommand;
 import dev.udfshim.runtime.cli.ShimCli;
 import dev.udfshim.runtime.cli.SignatureChoice;
-import dev.udfshim.runtime.execution.ExecutionHandler;
 import dev.udfshim.runtime.extraction.ExtractedUdf;
 import dev.udfshim.runtime.extraction.ExtractionException;
 import dev.udfshim.runtime.extraction.UdfExtractor;
@@ -17,8 +26,6 @@ import dev.udfshim.runtime.handler.Failures;
 import dev.udfshim.runtime.handler.HandlerRegistry;
 import dev.udfshim.runtime.server.HandlerHost;
 import dev.udfshim.runtime.server.ShimServer;
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.UdfSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,24 +70,6 @@ public final class BuildTools {
   public record ExtractRequest(
       String classesDirectory, List<String> functions, String signaturesFile) {}
 
-  /** What the extraction of one class gave: a {@link Function} or a {@link Failure}. */
-  public sealed interface Outcome permits Function, Failure {}
-
-  /** One function in signatures.json. */
-  public record Function(
-      String className, String kind, boolean deterministic, List<Signature> signatures)
-      implements Outcome {}
-
-  /** One signature in signatures.json; the index is its position in the documented order. */
-  public record Signature(
-      int index, List<String> argumentNames, List<String> argumentTypes, String returnType) {}
-
-  /** One failed function. */
-  public record Failure(String className, String code, String message) implements Outcome {}
-
-  /** signatures.json, and the answer of {@link #extract}. */
-  public record Signatures(String shimVersion, List<Function> functions, List<Failure> errors) {}
-
   /** Request of {@link #generateSpecs}. */
   public record SpecRequest(String signaturesFile, String outputDirectory, String pluginId) {}
 
@@ -108,7 +97,7 @@ public final class BuildTools {
       }
     }
     Signatures answer = new Signatures(version(), functions, failures);
-    String json = GSON.toJson(answer);
+    String json = SignaturesJson.write(answer);
     write(Path.of(request.signaturesFile()), json);
     return json;
   }
@@ -230,38 +219,31 @@ public final class BuildTools {
    */
   public static String generateSpecs(String requestJson) {
     SpecRequest request = GSON.fromJson(requestJson, SpecRequest.class);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
     Signatures signatures;
     try {
-      signatures =
-          GSON.fromJson(
-              Files.readString(Path.of(request.signaturesFile()), StandardCharsets.UTF_8),
-              Signatures.class);
+      signatures = SignaturesJson.read(Path.of(request.signaturesFile()), loader);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + request.signaturesFile(), e);
     }
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
     // All specs first, then one pass over the folder: 650 specs are 1,300 folders and 650 files,
     // and on a slow disk those file system calls, not the encoding, are the cost.
     Map<String, String> specs = new LinkedHashMap<>();
     for (Function function : signatures.functions()) {
       for (Signature signature : function.signatures()) {
         List<LogicalType> types = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < signature.argumentTypes().size(); i++) {
-          types.add(LogicalTypeParser.parse(signature.argumentTypes().get(i), loader));
-          names.add(
-              signature.argumentNames().isEmpty() ? "a" + i : signature.argumentNames().get(i));
+        for (String type : signature.argumentTypes()) {
+          types.add(LogicalTypeParser.parse(type, loader));
         }
         UdfSpec spec =
-            new UdfSpec(
+            UdfSpec.of(
                 request.pluginId() == null ? "" : request.pluginId(),
                 function.className(),
-                names,
+                signature.argumentNames(),
                 types,
-                LogicalTypeParser.parse(signature.returnType(), loader),
-                Map.of());
+                LogicalTypeParser.parse(signature.returnType(), loader));
         specs.put(
-            function.className() + "/" + signature.index() + "/" + ExecutionHandler.SPEC_VAR,
+            ShimLayout.specFile(function.className(), signature.index()),
             SpecCodec.toBase64(spec) + "\n");
       }
     }
@@ -353,11 +335,12 @@ public final class BuildTools {
     String configDirectory = null;
     if (local) {
       Path dir =
-          Path.of(request.configRoot(), function, String.valueOf(chosen.index())).toAbsolutePath();
+          Path.of(request.configRoot())
+              .resolve(ShimLayout.signatureDirectory(function, chosen.index()))
+              .toAbsolutePath();
       Map<String, String> vars = new LinkedHashMap<>();
       vars.put(
-          ExecutionHandler.SPEC_VAR,
-          SpecCodec.toBase64(UdfSpec.of("", function, chosen.signature())) + "\n");
+          ConfigKeys.SPEC_VAR, SpecCodec.toBase64(chosen.signature().spec("", function)) + "\n");
       if (request.jobParameters() != null) {
         vars.putAll(request.jobParameters());
       }

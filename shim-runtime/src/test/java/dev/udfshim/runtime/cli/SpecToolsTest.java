@@ -2,8 +2,8 @@ package dev.udfshim.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.udfshim.runtime.codec.ValueCodec;
-import dev.udfshim.runtime.codec.WireWriter;
+import dev.udfshim.protocol.codec.ValueCodec;
+import dev.udfshim.protocol.codec.WireWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.udfshim.fixtures.Exec;
-import dev.udfshim.runtime.codec.ValueCodec;
-import dev.udfshim.runtime.codec.WireWriter;
+import dev.udfshim.protocol.codec.ValueCodec;
+import dev.udfshim.protocol.codec.WireWriter;
+import dev.udfshim.protocol.spec.SpecCodec;
 import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
@@ -14,8 +15,6 @@ import dev.udfshim.runtime.handler.ConfigDirContext;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.ForwardingContext;
 import dev.udfshim.runtime.handler.Reply;
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.UdfSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +47,7 @@ class BoundedExecutionTest {
   private UdfSignature open(String className) throws Exception {
     UdfSignature signature =
         new UdfExtractor(getClass().getClassLoader()).inspect(className).signatures().get(0);
-    set("spec_base64", SpecCodec.toBase64(UdfSpec.of("p", className, signature)));
+    set("spec_base64", SpecCodec.toBase64(signature.spec("p", className)));
     context =
         new ForwardingContext(new ConfigDirContext(configDir)) {
           @Override

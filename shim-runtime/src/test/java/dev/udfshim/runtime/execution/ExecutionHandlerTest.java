@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.udfshim.fixtures.Exec;
-import dev.udfshim.runtime.codec.ArgumentsCodec;
-import dev.udfshim.runtime.codec.ValueCodec;
-import dev.udfshim.runtime.codec.WireReader;
+import dev.udfshim.protocol.codec.ValueCodec;
+import dev.udfshim.protocol.codec.WireReader;
+import dev.udfshim.protocol.framing.ArgumentsCodec;
+import dev.udfshim.protocol.spec.SpecCodec;
+import dev.udfshim.protocol.spec.UdfSpec;
 import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.extraction.ExtractedUdf;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
 import dev.udfshim.runtime.handler.ConfigDirContext;
 import dev.udfshim.runtime.handler.HandlerException;
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.UdfSpec;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +54,7 @@ class ExecutionHandlerTest {
     ExtractedUdf udf = new UdfExtractor(getClass().getClassLoader()).inspect(className);
     signature = udf.signatures().stream().filter(which).findFirst().orElseThrow();
     Files.writeString(
-        configDir.resolve("spec_base64"),
-        SpecCodec.toBase64(UdfSpec.of("p", className, signature)));
+        configDir.resolve("spec_base64"), SpecCodec.toBase64(signature.spec("p", className)));
     context = new ConfigDirContext(configDir);
     handler.open(context);
   }
@@ -268,13 +267,11 @@ class ExecutionHandlerTest {
     Files.writeString(
         configDir.resolve("spec_base64"),
         SpecCodec.toBase64(
-            UdfSpec.of(
-                "p",
-                "tests.udf_fixtures.add_one",
-                new UdfExtractor(getClass().getClassLoader())
-                    .inspect("dev.udfshim.fixtures.Overloaded")
-                    .signatures()
-                    .get(0))));
+            new UdfExtractor(getClass().getClassLoader())
+                .inspect("dev.udfshim.fixtures.Overloaded")
+                .signatures()
+                .get(0)
+                .spec("p", "tests.udf_fixtures.add_one")));
     assertThatThrownBy(() -> handler.open(context))
         .hasMessage(
             "spec_base64 asks 'tests.udf_fixtures.add_one' for (value DOUBLE) -> DOUBLE, but its"
@@ -301,13 +298,11 @@ class ExecutionHandlerTest {
     Files.writeString(
         configDir.resolve("spec_base64"),
         SpecCodec.toBase64(
-            UdfSpec.of(
-                "p",
-                "dev.udfshim.fixtures.Exec$OpenFails",
-                new UdfExtractor(getClass().getClassLoader())
-                    .inspect("dev.udfshim.fixtures.Exec$OpenFails")
-                    .signatures()
-                    .get(0))));
+            new UdfExtractor(getClass().getClassLoader())
+                .inspect("dev.udfshim.fixtures.Exec$OpenFails")
+                .signatures()
+                .get(0)
+                .spec("p", "dev.udfshim.fixtures.Exec$OpenFails")));
     assertThatThrownBy(() -> handler.open(context))
         .hasMessage(
             "Config var confluent.remote-udf.adapter.parallelism must be a whole number from 1 to"

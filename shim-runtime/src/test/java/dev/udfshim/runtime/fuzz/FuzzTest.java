@@ -2,18 +2,17 @@ package dev.udfshim.runtime.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.udfshim.runtime.codec.CodecException;
-import dev.udfshim.runtime.codec.ValueCodec;
-import dev.udfshim.runtime.codec.WireReader;
-import dev.udfshim.runtime.codec.WireWriter;
+import dev.udfshim.protocol.codec.CodecException;
+import dev.udfshim.protocol.codec.ValueCodec;
+import dev.udfshim.protocol.codec.WireReader;
+import dev.udfshim.protocol.codec.WireWriter;
+import dev.udfshim.protocol.spec.SpecCodec;
 import dev.udfshim.runtime.execution.ExecutionHandler;
 import dev.udfshim.runtime.extraction.ExtractionHandler;
 import dev.udfshim.runtime.extraction.UdfExtractor;
 import dev.udfshim.runtime.extraction.UdfSignature;
 import dev.udfshim.runtime.handler.Context;
 import dev.udfshim.runtime.handler.HandlerException;
-import dev.udfshim.runtime.spec.SpecCodec;
-import dev.udfshim.runtime.spec.UdfSpec;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.util.HashMap;
@@ -87,7 +86,7 @@ class FuzzTest {
     Map<String, String> vars =
         Map.of(
             "spec_base64",
-            SpecCodec.toBase64(UdfSpec.of("p", className, signature)),
+            SpecCodec.toBase64(signature.spec("p", className)),
             "shim.execution.batch",
             String.valueOf(batch));
     ExecutionHandler handler = new ExecutionHandler();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.udfshim.fixtures.Overloaded;
 import dev.udfshim.fixtures.PrimitiveAdd;
 import dev.udfshim.fixtures.SplitWords;
+import dev.udfshim.protocol.signatures.Signatures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,8 @@ class ExtractAllTest {
       names.add(kinds[i % kinds.length]);
     }
 
-    List<BuildTools.Outcome> parallel = BuildTools.extractAll(names, loader);
-    List<BuildTools.Outcome> oneByOne = new ArrayList<>();
+    List<Signatures.Outcome> parallel = BuildTools.extractAll(names, loader);
+    List<Signatures.Outcome> oneByOne = new ArrayList<>();
     for (String name : names) {
       oneByOne.addAll(BuildTools.extractAll(List.of(name), loader));
     }
@@ -37,12 +38,12 @@ class ExtractAllTest {
       if (i % kinds.length == 2) {
         assertThat(parallel.get(i))
             .isInstanceOfSatisfying(
-                BuildTools.Failure.class,
+                Signatures.Failure.class,
                 f -> assertThat(f.code()).isEqualTo("USER_CODE_NOT_FOUND"));
       } else {
         assertThat(parallel.get(i))
             .isInstanceOfSatisfying(
-                BuildTools.Function.class, f -> assertThat(f.className()).isEqualTo(name));
+                Signatures.Function.class, f -> assertThat(f.className()).isEqualTo(name));
       }
     }
   }

@@ -3,7 +3,8 @@ package dev.udfshim.runtime.tooling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.Gson;
-import dev.udfshim.runtime.spec.SpecCodec;
+import dev.udfshim.protocol.signatures.Signatures;
+import dev.udfshim.protocol.spec.SpecCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,20 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerateSpecsTest {
   @TempDir Path dir;
 
-  private static BuildTools.Function udf(String name, String... argumentTypes) {
-    List<BuildTools.Signature> signatures = new ArrayList<>();
+  private static Signatures.Function udf(String name, String... argumentTypes) {
+    List<Signatures.Signature> signatures = new ArrayList<>();
     for (int i = 0; i < argumentTypes.length; i++) {
-      signatures.add(new BuildTools.Signature(i, List.of(), List.of(argumentTypes[i]), "BIGINT"));
+      signatures.add(new Signatures.Signature(i, List.of(), List.of(argumentTypes[i]), "BIGINT"));
     }
-    return new BuildTools.Function(name, "SCALAR", true, signatures);
+    return new Signatures.Function(name, "SCALAR", true, signatures);
   }
 
-  private Path specsInto(Path out, String pluginId, BuildTools.Function... functions)
+  private Path specsInto(Path out, String pluginId, Signatures.Function... functions)
       throws Exception {
     Path signatures = dir.resolve("signatures.json");
     Files.writeString(
-        signatures,
-        new Gson().toJson(new BuildTools.Signatures("test", List.of(functions), List.of())));
+        signatures, new Gson().toJson(new Signatures("test", List.of(functions), List.of())));
     BuildTools.generateSpecs(
         new Gson()
             .toJson(new BuildTools.SpecRequest(signatures.toString(), out.toString(), pluginId)));
@@ -88,7 +88,7 @@ class GenerateSpecsTest {
     Files.setLastModifiedTime(out.resolve("b.Two/0/spec_base64"), old);
 
     // a.One loses a signature, b.Two changes its argument, b.Gone never was, c.Three stays.
-    BuildTools.Function[] now = {
+    Signatures.Function[] now = {
       udf("a.One", "BIGINT"), udf("b.Two", "DOUBLE"), udf("c.Three", "INT")
     };
     specsInto(out, "", now);
