@@ -1,5 +1,6 @@
 package dev.udfshim.runtime.cli;
 
+import dev.udfshim.runtime.client.SignatureChooser.Chosen;
 import dev.udfshim.runtime.spec.SpecCodec;
 import dev.udfshim.runtime.spec.UdfSpec;
 import java.util.concurrent.Callable;
@@ -36,7 +37,7 @@ final class GenSpecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SignatureChoice.Chosen chosen = choice.choose(className, udfClassPath.loader(), s -> true);
+    Chosen chosen = choice.choose(className, udfClassPath.loader(), s -> true);
     spec.commandLine()
         .getOut()
         .println(SpecCodec.toBase64(UdfSpec.of(pluginId, className, chosen.signature())));

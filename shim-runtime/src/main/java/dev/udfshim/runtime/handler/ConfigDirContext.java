@@ -28,10 +28,15 @@ public final class ConfigDirContext implements Context {
     return directory;
   }
 
+  /** Whether a config var of this name can exist: a file name, never a path. */
+  public static boolean isKey(String key) {
+    return key != null && KEY.matcher(key).matches() && !key.equals(".") && !key.equals("..");
+  }
+
   @Override
   public Optional<String> getConfigValue(String key) {
     // A key is a file name, never a path: nothing outside the folder is readable through it.
-    if (key == null || !KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
+    if (!isKey(key)) {
       return Optional.empty();
     }
     Path file = directory.resolve(key);

@@ -25,10 +25,10 @@ class ExtractAllTest {
       names.add(kinds[i % kinds.length]);
     }
 
-    List<BuildTools.Outcome> parallel = BuildTools.extractAll(names, loader);
+    List<BuildTools.Outcome> parallel = Extraction.extractAll(names, loader);
     List<BuildTools.Outcome> oneByOne = new ArrayList<>();
     for (String name : names) {
-      oneByOne.addAll(BuildTools.extractAll(List.of(name), loader));
+      oneByOne.addAll(Extraction.extractAll(List.of(name), loader));
     }
 
     assertThat(parallel).hasSize(200).isEqualTo(oneByOne);
