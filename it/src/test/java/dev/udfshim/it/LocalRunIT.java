@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mvn shim:run} in the background and {@code mvn shim:invoke} against it, in the sample
- * project that the invoker scenarios built (it/src/it/udf-project-good), as a user types them. Both
+ * project that the invoker scenarios built (shim-maven-plugin/src/it/udf-project-good), as a user types them. Both
  * run the UDFs in a forked JVM, which the sample's RuntimeInfo UDF describes from inside.
  */
 class LocalRunIT {
