@@ -228,6 +228,13 @@ class LocalRunIT {
         ShimProcess.start(mvn("shim:run", "-Dfunction=com.example.udfs.AddOne", "-Dport=0"));
     long child = forkedPid(maven.log());
     try (maven) {
+      Build three =
+          build(
+              "shim:invoke",
+              "-Dtarget=127.0.0.1:" + maven.port(),
+              "-Dfunction=com.example.udfs.AddOne",
+              "-Dargs=1,2");
+      assertAnswer(three, 3);
       // SIGTERM to the server alone, as a platform stop would send it: bin/shim serve's drain.
       ProcessHandle.of(child).orElseThrow().destroy();
       assertThat(maven.awaitExit(60_000)).as(maven.log()).isZero();

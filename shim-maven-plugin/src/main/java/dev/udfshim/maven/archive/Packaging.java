@@ -100,7 +100,13 @@ public final class Packaging {
         project.buildDirectory().resolve(goal.finalName() + "-" + goal.udfClassifier() + ".zip");
     // The plans need the runtime only, not the project's classes.
     try (IsolatedRuntime isolated = runtimes.runtimeOnly(runtime)) {
-      BuildLayout layout = isolated.call(t -> t.layout(goal.shimDirectory()));
+      BuildLayout layout =
+          incremental.layout(
+              goal.shimDirectory(),
+              new InputDigest(project.localRepository())
+                  .files(Incremental.RUNTIME, runtime.stream().map(Jar::file).toList())
+                  .digest(Incremental.RUNTIME),
+              isolated);
       if (!Files.isRegularFile(layout.signaturesFile())) {
         throw new MojoFailureException(
             layout.signaturesFile()

@@ -50,7 +50,10 @@ public final class UdfExtraction {
               goal.project(), goal, runtime, ProjectRuntimes.shipped(goal.project(), runtime));
       IsolatedRuntime isolated =
           runtimes.shared(goal.project(), runtime, inputs.digest(Incremental.CLASSES), log);
-      Path signatures = isolated.call(t -> t.layout(goal.shimDirectory())).signaturesFile();
+      Path signatures =
+          incremental
+              .layout(goal.shimDirectory(), inputs.digest(Incremental.RUNTIME), isolated)
+              .signaturesFile();
       GoalRecord record =
           incremental.record(
               goal.shimDirectory(), "extract", inputs, () -> Incremental.stats(signatures));

@@ -1,11 +1,17 @@
 package dev.udfshim.maven.incremental;
 
 import dev.udfshim.maven.PluginVersions;
+import dev.udfshim.maven.isolation.IsolatedRuntime;
+import dev.udfshim.maven.isolation.IsolationException;
 import dev.udfshim.maven.project.ProjectContext;
+import dev.udfshim.tooling.BuildLayout;
 import dev.udfshim.tooling.Jar;
+import dev.udfshim.tooling.ToolingException;
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.inject.Named;
@@ -32,6 +39,11 @@ public final class Incremental {
   public static final String RUNTIME = "shim runtime";
   public static final String CLASSES = "project classes";
   public static final String DEPENDENCIES = "project dependencies";
+  private static final String RECORDS = "records";
+  private static final String RUNTIME_KEY = "runtime";
+  private static final String SIGNATURES_KEY = "signatures";
+  private static final String CONFIG_KEY = "config";
+  private static final String LOCAL_KEY = "local";
 
   /**
    * A digest that starts with this plugin (its version and jar), the JVM the goal runs in, and the
@@ -62,11 +74,51 @@ public final class Incremental {
     return digest;
   }
 
+  /**
+   * The runtime's layout of a shim directory, as this runtime answered it before: a build where
+   * nothing changed learns where its outputs are without loading the runtime (whose 50 jars cost
+   * more to open than the whole check). Asked again, and recorded, when the runtime's jars differ.
+   */
+  public BuildLayout layout(Path shimDirectory, String runtimeDigest, IsolatedRuntime runtime)
+      throws IOException, IsolationException, ToolingException {
+    Path file = shimDirectory.resolve(RECORDS).resolve("layout.properties");
+    Properties recorded = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      recorded.load(in);
+    } catch (IOException e) {
+      // none yet, or unreadable: asked below
+    }
+    if (runtimeDigest.equals(recorded.getProperty(RUNTIME_KEY))) {
+      String signatures = recorded.getProperty(SIGNATURES_KEY);
+      String config = recorded.getProperty(CONFIG_KEY);
+      String local = recorded.getProperty(LOCAL_KEY);
+      if (signatures != null && config != null && local != null) {
+        return new BuildLayout(Path.of(signatures), Path.of(config), Path.of(local));
+      }
+    }
+    BuildLayout layout = runtime.call(t -> t.layout(shimDirectory));
+    GoalRecord.writeWhole(
+        file,
+        String.join(
+            "\n",
+            RUNTIME_KEY + "=" + runtimeDigest,
+            SIGNATURES_KEY + "=" + escape(layout.signaturesFile()),
+            CONFIG_KEY + "=" + escape(layout.configDirectory()),
+            LOCAL_KEY + "=" + escape(layout.localDirectory()),
+            ""));
+    return layout;
+  }
+
+  /** A path as a properties value: backslashes (Windows) doubled. */
+  private static String escape(Path path) {
+    return path.toString().replace("\\", "\\\\");
+  }
+
   /** The record of a goal with these inputs now, under {@code <shimDirectory>/records}. */
   public GoalRecord record(
       Path shimDirectory, String goal, InputDigest inputs, GoalRecord.Outputs outputs) {
     return new GoalRecord(
-        shimDirectory.resolve("records").resolve(goal + ".sha256"), inputs.digests(), outputs);
+        shimDirectory.resolve(RECORDS).resolve(goal + ".sha256"), inputs.digests(), outputs);
   }
 
   /** The outputs of a goal by path, size and time: what nothing but the goal rewrites. */

@@ -49,7 +49,8 @@ public final class SpecGeneration {
               goal.project(), goal, runtime, ProjectRuntimes.shipped(goal.project(), runtime));
       IsolatedRuntime isolated =
           runtimes.shared(goal.project(), runtime, inputs.digest(Incremental.CLASSES), log);
-      BuildLayout layout = isolated.call(t -> t.layout(goal.shimDirectory()));
+      BuildLayout layout =
+          incremental.layout(goal.shimDirectory(), inputs.digest(Incremental.RUNTIME), isolated);
       if (!Files.isRegularFile(layout.signaturesFile())) {
         throw new MojoFailureException(
             layout.signaturesFile()

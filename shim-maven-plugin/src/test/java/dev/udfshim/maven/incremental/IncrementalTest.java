@@ -3,11 +3,14 @@ package dev.udfshim.maven.incremental;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.udfshim.maven.project.ProjectContext;
+import dev.udfshim.tooling.BuildLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A goal's parameters are its request record's components: none can be left out. */
 class IncrementalTest {
@@ -43,6 +46,18 @@ class IncrementalTest {
     assertThat(parameters(new WithMap(ab)))
         .isEqualTo(parameters(new WithMap(ba)))
         .isNotEqualTo(parameters(new WithMap(Map.of("a", "1"))));
+  }
+
+  @Test
+  void aLayoutRecordedForTheSameRuntimeNeedsNoRuntimeCall(@TempDir Path shim) throws Exception {
+    Files.createDirectories(shim.resolve("records"));
+    Files.writeString(
+        shim.resolve("records/layout.properties"),
+        "runtime=abc\nsignatures=/s/sig.json\nconfig=/s/config\nlocal=/s/local\n");
+    // No runtime is given: a call to it would fail.
+    assertThat(new Incremental().layout(shim, "abc", null))
+        .isEqualTo(
+            new BuildLayout(Path.of("/s/sig.json"), Path.of("/s/config"), Path.of("/s/local")));
   }
 
   @Test
