@@ -19,6 +19,11 @@ public final class PluginVersions {
     return VERSIONS.getProperty("grpc.version");
   }
 
+  /** plexus-archiver, which the plugin resolves when it writes a zip. */
+  public static String plexusArchiver() {
+    return VERSIONS.getProperty("plexus-archiver.version");
+  }
+
   public static String shim() {
     return VERSIONS.getProperty("shim.version");
   }

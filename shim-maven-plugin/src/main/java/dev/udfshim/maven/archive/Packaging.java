@@ -42,6 +42,7 @@ public final class Packaging {
   private final RuntimeResolver resolver;
   private final ProjectRuntimes runtimes;
   private final Incremental incremental;
+  private final ZipWriters zipWriters;
   private final MavenProjectHelper projectHelper;
 
   @Inject
@@ -49,10 +50,12 @@ public final class Packaging {
       RuntimeResolver resolver,
       ProjectRuntimes runtimes,
       Incremental incremental,
+      ZipWriters zipWriters,
       MavenProjectHelper projectHelper) {
     this.resolver = resolver;
     this.runtimes = runtimes;
     this.incremental = incremental;
+    this.zipWriters = zipWriters;
     this.projectHelper = projectHelper;
   }
 
@@ -136,9 +139,13 @@ public final class Packaging {
       ArchivePlan shimPlan = isolated.call(t -> t.shimArchive(shimRequest));
       ArchivePlan udfPlan =
           isolated.call(t -> t.udfArchive(new UdfArchiveRequest(udfJar, shipped)));
-      ArchiveWriter writer = new ArchiveWriter(goal.shimDirectory().resolve("archive"), time);
-      int shimEntries = writer.write(shimZip, shimPlan);
-      int udfEntries = writer.write(udfZip, udfPlan);
+      int shimEntries;
+      int udfEntries;
+      Path work = goal.shimDirectory().resolve("archive");
+      try (ZipWriters.Open writer = zipWriters.open(project, log)) {
+        shimEntries = writer.write(shimZip, shimPlan, work, time);
+        udfEntries = writer.write(udfZip, udfPlan, work, time);
+      }
       List<Path> jars = new ArrayList<>(List.of(udfJar));
       dependencies.shipped().forEach(jar -> jars.add(jar.file()));
       PlatformLimits.bundledFlink(jars).forEach(log::warn);

@@ -1,5 +1,6 @@
-package dev.udfshim.maven.archive;
+package dev.udfshim.maven.archive.plexus;
 
+import dev.udfshim.maven.archive.ZipWriter;
 import dev.udfshim.tooling.ArchivePlan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,31 +15,24 @@ import org.codehaus.plexus.archiver.zip.ZipArchiver;
  * plan's sorted order, every one (and every folder, which gets an entry of its own) with the same
  * time, written as that time's UTC wall clock in every time zone, and the plan's modes. Jars are
  * compressed already, so they are stored as they are; the rest is deflated.
+ *
+ * <p>Loaded by {@link dev.udfshim.maven.archive.ZipWriters} in a class loader of its own, with
+ * plexus-archiver: see there why.
  */
-public final class ArchiveWriter {
-  private final Path workDirectory;
-  private final FileTime time;
+public final class PlexusZipWriter implements ZipWriter {
 
-  /**
-   * @param workDirectory where entries given as bytes are written before they are zipped
-   * @param time the time of every entry
-   */
-  public ArchiveWriter(Path workDirectory, Instant time) {
-    this.workDirectory = workDirectory;
-    this.time = FileTime.from(time);
-  }
-
-  /** Writes the zip; returns its number of files. */
-  public int write(Path zip, ArchivePlan plan) throws IOException {
+  @Override
+  public int write(Path zip, ArchivePlan plan, Path workDirectory, Instant time)
+      throws IOException {
     ZipArchiver archiver = new ZipArchiver();
     archiver.setDestFile(zip.toFile());
     archiver.setRecompressAddedZips(false);
-    archiver.configureReproducibleBuild(time);
+    archiver.configureReproducibleBuild(FileTime.from(time));
     archiver.setForced(true);
     try {
       Files.deleteIfExists(zip);
       for (ArchivePlan.Entry entry : plan.entries()) {
-        archiver.addFile(source(entry).toFile(), entry.path(), entry.mode());
+        archiver.addFile(source(entry, workDirectory).toFile(), entry.path(), entry.mode());
       }
       archiver.createArchive();
     } catch (ArchiverException e) {
@@ -47,7 +41,8 @@ public final class ArchiveWriter {
     return plan.entries().size();
   }
 
-  private Path source(ArchivePlan.Entry entry) throws IOException {
+  /** An entry's file; one given as bytes is written under the work folder first. */
+  private static Path source(ArchivePlan.Entry entry, Path workDirectory) throws IOException {
     if (entry.file() != null) {
       return entry.file();
     }

@@ -1,4 +1,4 @@
-package dev.udfshim.maven.archive;
+package dev.udfshim.maven.archive.plexus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Zips written from a plan with plexus-archiver: the same bytes every time, in every zone. */
-class ArchiveWriterTest {
+class PlexusZipWriterTest {
   private static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
 
   @TempDir Path dir;
@@ -46,7 +46,7 @@ class ArchiveWriterTest {
 
   private Path write(String name) throws Exception {
     Path zip = dir.resolve(name);
-    assertThat(new ArchiveWriter(dir.resolve("work"), TIME).write(zip, plan)).isEqualTo(5);
+    assertThat(new PlexusZipWriter().write(zip, plan, dir.resolve("work"), TIME)).isEqualTo(5);
     return zip;
   }
 
