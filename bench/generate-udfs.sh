@@ -1,7 +1,7 @@
 #!/bin/sh
 # Writes a UDF project with N generated UDFs, for the build benchmark (bench/build-and-start.sh).
 #   bench/generate-udfs.sh <folder> <N> [shim version]
-# Class i follows one of the sample project's three shapes (it/src/it/udf-project-good):
+# Class i follows one of the sample project's three shapes (shim-maven-plugin/src/it/udf-project-good):
 #   i % 11 in 1, 4: two eval overloads using commons-codec (HexUpper), two signatures
 #   i % 11 in 2, 7: a table function with a ROW output hint (SplitWords), one signature
 #   otherwise:      one eval of two BIGINTs (AddOne), one signature

@@ -26,9 +26,10 @@ import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
 import secure.compute.function.runtime.v2.InvokeRequest;
 
 /**
- * The fault UDFs of it/src/it/udf-project-faults, each served from the project's shim zip in a
- * process of its own, since the JVM's fate is what is tested: out of memory, System.exit, SIGTERM
- * with calls in flight, a hanging close(), evals that hang or spin, leaked threads, slow starts.
+ * The fault UDFs of shim-maven-plugin/src/it/udf-project-faults, each served from the project's
+ * shim zip in a process of its own, since the JVM's fate is what is tested: out of memory,
+ * System.exit, SIGTERM with calls in flight, a hanging close(), evals that hang or spin, leaked
+ * threads, slow starts.
  */
 class FaultsIT {
   private static final String PACKAGE = "com.example.faults.";

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Flink SQL through the shim: the UDFs of it/src/it/udf-project-flink-sql, served by execution
- * servers started from its shim zip (one process per signature, one-row protocol), called by a real
- * Flink (MiniCluster, table planner) through the shim module. Results equal the same query's with
- * the UDF classes registered in-process.
+ * Flink SQL through the shim: the UDFs of shim-maven-plugin/src/it/udf-project-flink-sql, served by
+ * execution servers started from its shim zip (one process per signature, one-row protocol), called
+ * by a real Flink (MiniCluster, table planner) through the shim module. Results equal the same
+ * query's with the UDF classes registered in-process.
  */
 class FlinkSqlIT {
   private static final String PACKAGE = FlinkSqlSample.PACKAGE;

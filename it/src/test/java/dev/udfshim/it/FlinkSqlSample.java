@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.table.api.TableEnvironment;
 
 /**
- * The Flink SQL sample (it/src/it/udf-project-flink-sql) end to end: its shim zip unzipped, an
- * execution server per listed signature started from it, and a MiniCluster whose table environments
- * reach the UDFs either through the shim module or as the classes in-process.
+ * The Flink SQL sample (shim-maven-plugin/src/it/udf-project-flink-sql) end to end: its shim zip
+ * unzipped, an execution server per listed signature started from it, and a MiniCluster whose table
+ * environments reach the UDFs either through the shim module or as the classes in-process.
  */
 public final class FlinkSqlSample implements AutoCloseable {
   static final String PACKAGE = "com.example.flinksql.";

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mvn shim:run} in the background and {@code mvn shim:invoke} against it, in the sample
- * project that the invoker scenarios built (it/src/it/udf-project-good), as a user types them. Both
- * run the UDFs in a forked JVM, which the sample's RuntimeInfo UDF describes from inside.
+ * project that the invoker scenarios built (shim-maven-plugin/src/it/udf-project-good), as a user
+ * types them. Both run the UDFs in a forked JVM, which the sample's RuntimeInfo UDF describes from
+ * inside.
  */
 class LocalRunIT {
   @TempDir static Path work;
@@ -219,6 +220,33 @@ class LocalRunIT {
                   + " server; give them to its shim:run.");
     }
     assertGone(child);
+  }
+
+  @Test
+  void runServesThroughServesLifecycleSigtermDrainsAndItsExitCodeEndsTheGoal() throws Exception {
+    ShimProcess maven =
+        ShimProcess.start(mvn("shim:run", "-Dfunction=com.example.udfs.AddOne", "-Dport=0"));
+    long child = forkedPid(maven.log());
+    try (maven) {
+      Build three =
+          build(
+              "shim:invoke",
+              "-Dtarget=127.0.0.1:" + maven.port(),
+              "-Dfunction=com.example.udfs.AddOne",
+              "-Dargs=1,2");
+      assertAnswer(three, 3);
+      // SIGTERM to the server alone, as a platform stop would send it: bin/shim serve's drain.
+      ProcessHandle.of(child).orElseThrow().destroy();
+      assertThat(maven.awaitExit(60_000)).as(maven.log()).isZero();
+    }
+    assertGone(child);
+    assertThat(maven.log())
+        .contains("Stop the server with Ctrl-C.")
+        .containsPattern(
+            "Shutdown complete in \\d+ ms: 0 call\\(s\\) in flight finished, 0 cut off at the"
+                + " grace; close\\(\\) returned; exit code 0")
+        .contains("[INFO] The shim server stopped.");
+    assertPortClosed(maven.port());
   }
 
   @Test

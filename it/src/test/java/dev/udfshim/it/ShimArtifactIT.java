@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The artifact a user's {@code mvn package} produced (it/src/it/udf-project-good), unzipped into an
- * empty folder and started from there alone: no Maven, no class path but the zip's launcher.
+ * The artifact a user's {@code mvn package} produced (shim-maven-plugin/src/it/udf-project-good),
+ * unzipped into an empty folder and started from there alone: no Maven, no class path but the zip's
+ * launcher.
  */
 class ShimArtifactIT {
   @TempDir static Path unpacked;

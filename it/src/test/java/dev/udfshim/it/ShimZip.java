@@ -15,8 +15,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * The shim zip of a sample project that the invoker built (it/src/it/*), unzipped into a folder and
- * started from there alone: no Maven, no class path but the zip's launcher.
+ * The shim zip of a sample project that the invoker built (shim-maven-plugin/src/it/*), unzipped
+ * into a folder and started from there alone: no Maven, no class path but the zip's launcher.
  */
 final class ShimZip {
   private final Path root;

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -50,6 +51,13 @@ public class InitMojo extends AbstractMojo {
   @Parameter(property = "shim.init.outputTimestamp")
   private String outputTimestamp;
 
+  private final ProjectScaffold scaffold;
+
+  @Inject
+  public InitMojo(ProjectScaffold scaffold) {
+    this.scaffold = scaffold;
+  }
+
   @Override
   public void execute() throws MojoFailureException {
     Map<String, String> versions = new TreeMap<>(PluginVersions.all());
@@ -67,7 +75,7 @@ public class InitMojo extends AbstractMojo {
             versions);
     List<String> files;
     try {
-      files = ProjectScaffold.write(directory.toPath(), request);
+      files = scaffold.write(directory.toPath(), request);
     } catch (ScaffoldException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }

@@ -1,10 +1,7 @@
 package dev.udfshim.maven;
 
-import com.google.gson.Gson;
-import dev.udfshim.maven.fork.ForkedRuntime;
-import dev.udfshim.maven.isolation.IsolationException;
-import java.util.HashMap;
-import java.util.Map;
+import dev.udfshim.maven.local.InvokeGoal;
+import dev.udfshim.maven.local.LocalCalls;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -13,7 +10,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Calls a UDF once and prints the answer: the decoded result of an execution, or with {@code
@@ -46,51 +42,22 @@ public class InvokeMojo extends AbstractLocalMojo {
   @Parameter(property = "target")
   private String target;
 
+  private final LocalCalls calls;
+
   @Inject
-  public InvokeMojo(RepositorySystem repositorySystem) {
-    super(repositorySystem);
+  public InvokeMojo(LocalCalls calls) {
+    this.calls = calls;
   }
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping shim:invoke (shim.skip=true).");
-      return;
-    }
-    Map<String, String> parameters = jobParameters();
-    boolean remote = target != null && !target.isBlank();
-    if (remote && commandlineJobParameters != null && !commandlineJobParameters.isBlank()) {
-      getLog()
-          .warn(
-              "Job parameters "
-                  + parameters.keySet()
-                  + " are ignored with -Dtarget: they belong to the server; give them to its"
-                  + " shim:run.");
-    }
-    Map<String, Object> request = new HashMap<>();
-    request.put("function", function);
-    request.put("extract", extract);
-    request.put("args", args);
-    request.put("target", remote ? target : null);
-    request.put("signature", signature);
-    request.put("configRoot", localConfigDirectory().toString());
-    request.put("classesDirectory", project.getBuild().getOutputDirectory());
-    request.put("jobParameters", parameters);
-    Answer answer;
-    try (ForkedRuntime runtime = fork()) {
-      answer =
-          new Gson()
-              .fromJson(
-                  runtime.call(BUILD_TOOLS, "invoke", new Gson().toJson(request)), Answer.class);
-    } catch (IsolationException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
-    answer.out().lines().forEach(line -> getLog().info(line));
-    if (answer.exitCode() != 0) {
-      throw new MojoFailureException(answer.err().strip());
-    }
-    answer.err().lines().forEach(line -> getLog().warn(line));
+  protected String goal() {
+    return "invoke";
   }
 
-  private record Answer(int exitCode, String out, String err) {}
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    calls.invoke(
+        new InvokeGoal(context(), shimDirectory.toPath(), local(), args, extract, target),
+        getLog());
+  }
 }

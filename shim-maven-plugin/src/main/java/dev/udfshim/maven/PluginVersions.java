@@ -6,25 +6,40 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The tool versions this plugin was built with (filtered from the parent pom). */
-final class PluginVersions {
+public final class PluginVersions {
   private static final Properties VERSIONS = load();
 
   private PluginVersions() {}
 
-  static String protobuf() {
+  public static String protobuf() {
     return VERSIONS.getProperty("protobuf.version");
   }
 
-  static String grpc() {
+  public static String grpc() {
     return VERSIONS.getProperty("grpc.version");
   }
 
-  static String shim() {
+  /** plexus-archiver, which the plugin resolves when it writes a zip. */
+  public static String plexusArchiver() {
+    return VERSIONS.getProperty("plexus-archiver.version");
+  }
+
+  public static String shim() {
     return VERSIONS.getProperty("shim.version");
   }
 
+  /** The plugin's own jar (or classes folder), an input of every incremental goal. */
+  public static java.nio.file.Path pluginJar() {
+    try {
+      return java.nio.file.Path.of(
+          PluginVersions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("The plugin's own jar has no file location", e);
+    }
+  }
+
   /** Every version, by its parent pom property name (e.g. {@code maven-jar-plugin.version}). */
-  static java.util.Map<String, String> all() {
+  public static java.util.Map<String, String> all() {
     java.util.Map<String, String> all = new java.util.TreeMap<>();
     VERSIONS.stringPropertyNames().forEach(key -> all.put(key, VERSIONS.getProperty(key)));
     return all;

@@ -1,20 +1,19 @@
 package dev.udfshim.maven;
 
+import dev.udfshim.maven.project.ProjectContext;
+import dev.udfshim.maven.protoc.Protoc;
 import dev.udfshim.maven.protoc.ProtocException;
-import dev.udfshim.maven.protoc.ProtocGenerator;
-import dev.udfshim.maven.protoc.ProtocPlatform;
+import dev.udfshim.maven.protoc.ProtocGoal;
 import dev.udfshim.maven.protoc.ProtocRequest;
-import dev.udfshim.maven.protoc.ToolResolver;
 import java.io.File;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
 
 /**
  * Compiles the project's .proto files into Java message classes and gRPC stubs, and adds them as a
@@ -63,20 +62,19 @@ public class ProtocMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
-  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-  private RepositorySystemSession repositorySession;
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
 
-  private final RepositorySystem repositorySystem;
+  private final Protoc protoc;
 
   @Inject
-  public ProtocMojo(RepositorySystem repositorySystem) {
-    this.repositorySystem = repositorySystem;
+  public ProtocMojo(Protoc protoc) {
+    this.protoc = protoc;
   }
 
   @Override
   public void execute() throws MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping protoc (shim.proto.skip=true).");
+    if (GoalSkip.skipped(skip, "protoc", "shim.proto.skip", getLog())) {
       return;
     }
     ProtocRequest request =
@@ -88,14 +86,7 @@ public class ProtocMojo extends AbstractMojo {
             protobufVersion != null ? protobufVersion : PluginVersions.protobuf(),
             grpcVersion != null ? grpcVersion : PluginVersions.grpc());
     try {
-      ToolResolver resolver =
-          new RepositoryToolResolver(
-              repositorySystem, repositorySession, project.getRemoteProjectRepositories());
-      ProtocGenerator.Outcome outcome =
-          new ProtocGenerator(resolver, ProtocPlatform.current(), getLog()::info).generate(request);
-      if (outcome != ProtocGenerator.Outcome.NO_SOURCES) {
-        project.addCompileSourceRoot(outputDirectory.getPath());
-      }
+      protoc.generate(new ProtocGoal(new ProjectContext(session, project), request), getLog());
     } catch (ProtocException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }

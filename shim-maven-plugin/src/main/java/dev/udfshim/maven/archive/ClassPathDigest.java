@@ -1,7 +1,7 @@
 package dev.udfshim.maven.archive;
 
 import dev.udfshim.maven.incremental.InputDigest;
-import dev.udfshim.maven.isolation.ResolvedJar;
+import dev.udfshim.tooling.Jar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +25,14 @@ public final class ClassPathDigest {
 
   /** The first 16 hex digits of a SHA-256 over every jar, in class path order. */
   public static String of(
-      List<ResolvedJar> runtime, Path udfJar, List<ResolvedJar> udfDependencies, Path repository)
+      List<Jar> runtime, Path udfJar, List<Jar> udfDependencies, Path repository)
       throws IOException {
-    List<ResolvedJar> jars = new ArrayList<>(runtime);
-    jars.add(new ResolvedJar("", "", "", udfJar));
+    List<Jar> jars = new ArrayList<>(runtime);
+    jars.add(new Jar("", "", "", udfJar));
     jars.addAll(udfDependencies);
     Path localRepository = repository.toAbsolutePath();
     InputDigest digest = new InputDigest(null);
-    for (ResolvedJar jar : jars) {
+    for (Jar jar : jars) {
       Path file = jar.file().toAbsolutePath();
       if (!jar.version().isEmpty()
           && !SNAPSHOT.matcher(jar.version()).matches()

@@ -103,7 +103,7 @@ public final class GoalRecord {
    * Writes the file through a sibling and a rename, so a build killed meanwhile leaves the old
    * record or the new one, never half of one.
    */
-  static void writeWhole(Path file, CharSequence text) throws IOException {
+  public static void writeWhole(Path file, CharSequence text) throws IOException {
     Files.createDirectories(file.getParent());
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(temporary, text, StandardCharsets.UTF_8);

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.inject.Named;
+import javax.inject.Singleton;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -19,6 +21,8 @@ import javax.lang.model.SourceVersion;
  * plugins that honour {@code project.build.outputTimestamp} pinned, a ScalarFunction and a
  * TableFunction with UdfTester tests, and a README. The templates hold {@code @name@} tokens.
  */
+@Named
+@Singleton
 public final class ProjectScaffold {
   private static final Pattern COORDINATE = Pattern.compile("[A-Za-z0-9_.\\-]+");
   private static final Pattern TOKEN = Pattern.compile("@([A-Za-z0-9_.\\-]+)@");
@@ -36,15 +40,13 @@ public final class ProjectScaffold {
       String outputTimestamp,
       Map<String, String> versions) {}
 
-  private ProjectScaffold() {}
-
   /**
    * Writes the project into {@code <parent>/<artifactId>} and returns the files written, relative
    * to it.
    *
    * @throws ScaffoldException when a name is not usable or the folder already exists
    */
-  public static List<String> write(Path parent, Request request) throws ScaffoldException {
+  public List<String> write(Path parent, Request request) throws ScaffoldException {
     check("groupId", request.groupId());
     check("artifactId", request.artifactId());
     check("version", request.version());

@@ -1,5 +1,6 @@
 package dev.udfshim.maven.isolation;
 
+import dev.udfshim.tooling.Jar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,17 +15,14 @@ public final class ClassPaths {
    * {@code org.apache.flink} artifact (the shim provides Flink's table API) and every library the
    * runtime itself resolves to.
    */
-  public record Split(
-      List<ResolvedJar> shipped,
-      List<ResolvedJar> providedFlink,
-      List<ResolvedJar> providedOther) {}
+  public record Split(List<Jar> shipped, List<Jar> providedFlink, List<Jar> providedOther) {}
 
-  public static Split split(List<ResolvedJar> project, List<ResolvedJar> runtime) {
-    Set<String> runtimeKeys = runtime.stream().map(ResolvedJar::key).collect(Collectors.toSet());
-    List<ResolvedJar> shipped = new ArrayList<>();
-    List<ResolvedJar> flink = new ArrayList<>();
-    List<ResolvedJar> other = new ArrayList<>();
-    for (ResolvedJar jar : project) {
+  public static Split split(List<Jar> project, List<Jar> runtime) {
+    Set<String> runtimeKeys = runtime.stream().map(Jar::key).collect(Collectors.toSet());
+    List<Jar> shipped = new ArrayList<>();
+    List<Jar> flink = new ArrayList<>();
+    List<Jar> other = new ArrayList<>();
+    for (Jar jar : project) {
       if (jar.groupId().equals("org.apache.flink")) {
         flink.add(jar);
       } else if (runtimeKeys.contains(jar.key())) {

@@ -2,7 +2,7 @@ package dev.udfshim.maven.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.udfshim.maven.isolation.ResolvedJar;
+import dev.udfshim.tooling.Jar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -14,17 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassPathDigestTest {
   @TempDir Path dir;
   private Path repository;
-  private ResolvedJar release;
-  private ResolvedJar snapshot;
+  private Jar release;
+  private Jar snapshot;
 
   @BeforeEach
   void jars() throws Exception {
     repository = Files.createDirectories(dir.resolve("repository"));
-    release =
-        new ResolvedJar(
-            "g", "lib", "1.0", Files.writeString(repository.resolve("lib-1.0.jar"), "a"));
+    release = new Jar("g", "lib", "1.0", Files.writeString(repository.resolve("lib-1.0.jar"), "a"));
     snapshot =
-        new ResolvedJar(
+        new Jar(
             "g",
             "runtime",
             "2.0-SNAPSHOT",

@@ -34,7 +34,7 @@ class ProjectScaffoldTest {
 
   @Test
   void writesAPomTwoUdfsTheirTestsAndAReadme() throws Exception {
-    assertThat(ProjectScaffold.write(parent, request("acme-udfs", "com.acme.udfs")))
+    assertThat(new ProjectScaffold().write(parent, request("acme-udfs", "com.acme.udfs")))
         .containsExactly(
             "pom.xml",
             "README.md",
@@ -66,7 +66,7 @@ class ProjectScaffoldTest {
   void neverOverwritesAnExistingFolder() throws Exception {
     Files.createDirectories(parent.resolve("taken"));
     Files.writeString(parent.resolve("taken/pom.xml"), "mine");
-    assertThatThrownBy(() -> ProjectScaffold.write(parent, request("taken", "com.acme")))
+    assertThatThrownBy(() -> new ProjectScaffold().write(parent, request("taken", "com.acme")))
         .isInstanceOf(ScaffoldException.class)
         .hasMessage(
             parent.resolve("taken")
@@ -77,13 +77,13 @@ class ProjectScaffoldTest {
 
   @Test
   void badNamesAreOneSentence() {
-    assertThatThrownBy(() -> ProjectScaffold.write(parent, request("a/b", "com.acme")))
+    assertThatThrownBy(() -> new ProjectScaffold().write(parent, request("a/b", "com.acme")))
         .hasMessage(
             "-DartifactId=a/b is not a Maven coordinate; pass letters, digits, '.', '_' or '-',"
                 + " e.g. -DgroupId=com.example -DartifactId=my-udfs.");
-    assertThatThrownBy(() -> ProjectScaffold.write(parent, request(null, "com.acme")))
+    assertThatThrownBy(() -> new ProjectScaffold().write(parent, request(null, "com.acme")))
         .hasMessageStartingWith("-DartifactId is missing; pass letters");
-    assertThatThrownBy(() -> ProjectScaffold.write(parent, request("x", "com.my-co")))
+    assertThatThrownBy(() -> new ProjectScaffold().write(parent, request("x", "com.my-co")))
         .hasMessage(
             "'com.my-co' is not a Java package name; pass one with -Dpackage=com.example.udfs.");
     assertThat(parent.resolve("x")).doesNotExist();

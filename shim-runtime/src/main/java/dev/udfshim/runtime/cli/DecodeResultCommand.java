@@ -1,20 +1,13 @@
 package dev.udfshim.runtime.cli;
 
 import dev.udfshim.protocol.codec.CodecException;
-import dev.udfshim.protocol.codec.ValueCodec;
-import dev.udfshim.protocol.framing.Framing;
+import dev.udfshim.runtime.client.PayloadText;
+import dev.udfshim.runtime.client.SignatureChooser.Chosen;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.flink.table.data.conversion.DataStructureConverter;
-import org.apache.flink.table.data.conversion.DataStructureConverters;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.utils.TypeConversions;
 import picocli.CommandLine.Command;
@@ -49,7 +42,7 @@ final class DecodeResultCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ClassLoader loader = udfClassPath.loader();
-    SignatureChoice.Chosen chosen = choice.choose(className, loader, s -> true);
+    Chosen chosen = choice.choose(className, loader, s -> true);
     String text =
         payload.equals("-")
             ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
@@ -64,12 +57,12 @@ final class DecodeResultCommand implements Callable<Integer> {
     DataType type =
         TypeConversions.fromLogicalToDataType(chosen.signature().returnType().getLogicalType());
     try {
-      for (String line : decode(bytes, type, chosen.isTable(), loader)) {
+      for (String line : PayloadText.decode(bytes, type, chosen.isTable(), loader)) {
         spec.commandLine().getOut().println(line);
       }
       return 0;
     } catch (CodecException e) {
-      Optional<String> errorText = asText(bytes);
+      Optional<String> errorText = PayloadText.asText(bytes);
       if (errorText.isPresent()) {
         spec.commandLine().getErr().println("error: " + errorText.get());
       } else {
@@ -82,40 +75,6 @@ final class DecodeResultCommand implements Callable<Integer> {
                     + e.getMessage());
       }
       return 1;
-    }
-  }
-
-  /** One line per value; a table function's rows each on their own line. */
-  static List<String> decode(byte[] bytes, DataType type, boolean table, ClassLoader loader)
-      throws CodecException {
-    ValueCodec codec = ValueCodec.forType(type.getLogicalType());
-    DataStructureConverter<Object, Object> converter = DataStructureConverters.getConverter(type);
-    converter.open(loader);
-    List<Object> values =
-        table
-            ? Framing.ONE_ROW.readRows(bytes, 1, codec).get(0)
-            : Framing.ONE_ROW.readValues(bytes, 1, codec);
-    List<String> lines = new ArrayList<>();
-    for (Object value : values) {
-      lines.add(ValueText.render(converter.toExternalOrNull(value)));
-    }
-    return lines;
-  }
-
-  /** Error answers are UTF-8 text; a payload that decodes as printable text is one. */
-  static Optional<String> asText(byte[] bytes) {
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      boolean printable =
-          !text.isBlank() && text.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\t');
-      return printable ? Optional.of(text) : Optional.empty();
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.udfshim.runtime.cli;
 import dev.udfshim.protocol.config.ConfigKeys;
 import dev.udfshim.protocol.layout.ShimLayout;
 import dev.udfshim.protocol.spec.SpecCodec;
+import dev.udfshim.runtime.client.SignatureChooser.Chosen;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ final class GenSpecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SignatureChoice.Chosen chosen = choice.choose(className, udfClassPath.loader(), s -> true);
+    Chosen chosen = choice.choose(className, udfClassPath.loader(), s -> true);
     spec.commandLine()
         .getOut()
         .println(SpecCodec.toBase64(chosen.signature().spec(pluginId, className)));

@@ -14,6 +14,7 @@ import dev.udfshim.runtime.server.ShimServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -101,6 +102,20 @@ final class ServeCommand implements Callable<Integer> {
               + " shim.log.format, else text.")
   String logFormat;
 
+  // For a caller that starts the server in a JVM of its own and must learn its port and never be
+  // outlived by it (the Maven plugin's run and invoke); hidden, since nobody types them.
+  @Option(
+      names = "--port-file",
+      hidden = true,
+      description = "Write the port into this file once listening.")
+  Path portFile;
+
+  @Option(
+      names = "--stop-with-stdin",
+      hidden = true,
+      description = "Drain and stop, as on SIGTERM, when standard input ends.")
+  boolean stopWithStdin;
+
   @Mixin UdfClassPath udfClassPath;
 
   @Override
@@ -108,13 +123,45 @@ final class ServeCommand implements Callable<Integer> {
     ShimServer server;
     try {
       server = start();
+      if (portFile != null) {
+        writePortFile(server.port());
+      }
     } catch (IllegalArgumentException | IOException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;
     }
     ServerProcess.install(server);
+    if (stopWithStdin) {
+      stopWhenStdinEnds();
+    }
     server.awaitTermination();
     return 0;
+  }
+
+  /** Through a sibling and a rename, so a reader never sees half a number. */
+  private void writePortFile(int port) throws IOException {
+    Path temporary = portFile.resolveSibling(portFile.getFileName() + ".tmp");
+    Files.writeString(temporary, String.valueOf(port));
+    Files.move(temporary, portFile, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The caller ended, or was killed: the shutdown hook drains as on SIGTERM, same exit codes. */
+  private static void stopWhenStdinEnds() {
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // the input carries nothing; only its end counts
+                }
+              } catch (IOException e) {
+                // the caller is gone: the same as the end of input
+              }
+              System.exit(0);
+            },
+            "shim-stdin-watch");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   ShimServer start() throws IOException {

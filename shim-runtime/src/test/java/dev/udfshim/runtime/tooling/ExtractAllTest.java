@@ -26,10 +26,10 @@ class ExtractAllTest {
       names.add(kinds[i % kinds.length]);
     }
 
-    List<Signatures.Outcome> parallel = BuildTools.extractAll(names, loader);
+    List<Signatures.Outcome> parallel = Extraction.extractAll(names, loader);
     List<Signatures.Outcome> oneByOne = new ArrayList<>();
     for (String name : names) {
-      oneByOne.addAll(BuildTools.extractAll(List.of(name), loader));
+      oneByOne.addAll(Extraction.extractAll(List.of(name), loader));
     }
 
     assertThat(parallel).hasSize(200).isEqualTo(oneByOne);

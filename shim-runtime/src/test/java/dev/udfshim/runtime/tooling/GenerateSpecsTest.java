@@ -2,7 +2,6 @@ package dev.udfshim.runtime.tooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.Gson;
 import dev.udfshim.protocol.signatures.Signatures;
 import dev.udfshim.protocol.spec.SpecCodec;
 import java.nio.file.Files;
@@ -16,7 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** generateSpecs into a folder that holds an earlier run's specs, against a fresh folder. */
+/**
+ * The spec tree written into a folder that holds an earlier run's specs, against a fresh folder.
+ */
 class GenerateSpecsTest {
   @TempDir Path dir;
 
@@ -30,12 +31,11 @@ class GenerateSpecsTest {
 
   private Path specsInto(Path out, String pluginId, Signatures.Function... functions)
       throws Exception {
-    Path signatures = dir.resolve("signatures.json");
-    Files.writeString(
-        signatures, new Gson().toJson(new Signatures("test", List.of(functions), List.of())));
-    BuildTools.generateSpecs(
-        new Gson()
-            .toJson(new BuildTools.SpecRequest(signatures.toString(), out.toString(), pluginId)));
+    SpecTree.write(
+        out,
+        new Signatures("test", List.of(functions), List.of()),
+        pluginId,
+        getClass().getClassLoader());
     return out;
   }
 

@@ -1,0 +1,118 @@
+package dev.udfshim.maven.extract;
+
+import dev.udfshim.maven.incremental.GoalRecord;
+import dev.udfshim.maven.incremental.Incremental;
+import dev.udfshim.maven.incremental.InputDigest;
+import dev.udfshim.maven.isolation.IsolatedRuntime;
+import dev.udfshim.maven.isolation.IsolationException;
+import dev.udfshim.maven.isolation.ProjectRuntimes;
+import dev.udfshim.maven.resolution.RuntimeResolver;
+import dev.udfshim.tooling.ExtractAnswer;
+import dev.udfshim.tooling.ExtractRequest;
+import dev.udfshim.tooling.Jar;
+import dev.udfshim.tooling.ToolingException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Extracts the project's UDFs with the runtime's own extraction, in the project's runtime, logs the
+ * table and fails on any UDF the platform cannot run; nothing when nothing changed.
+ */
+@Named
+@Singleton
+public final class UdfExtraction {
+  private final RuntimeResolver resolver;
+  private final ProjectRuntimes runtimes;
+  private final Incremental incremental;
+
+  @Inject
+  public UdfExtraction(
+      RuntimeResolver resolver, ProjectRuntimes runtimes, Incremental incremental) {
+    this.resolver = resolver;
+    this.runtimes = runtimes;
+    this.incremental = incremental;
+  }
+
+  public void extract(ExtractGoal goal, Log log)
+      throws MojoExecutionException, MojoFailureException {
+    List<Jar> runtime = resolver.runtimeJars(goal.project(), log);
+    try {
+      InputDigest inputs =
+          incremental.classPathInputs(
+              goal.project(), goal, runtime, ProjectRuntimes.shipped(goal.project(), runtime));
+      IsolatedRuntime isolated =
+          runtimes.shared(goal.project(), runtime, inputs.digest(Incremental.CLASSES), log);
+      Path signatures =
+          incremental
+              .layout(goal.shimDirectory(), inputs.digest(Incremental.RUNTIME), isolated)
+              .signaturesFile();
+      GoalRecord record =
+          incremental.record(
+              goal.shimDirectory(), "extract", inputs, () -> Incremental.stats(signatures));
+      if (incremental.upToDate(record, log, "Extraction", signatures)) {
+        // A run with errors is only recorded when they do not fail the build: say them again.
+        if (!goal.failOnError()) {
+          failures(isolated.call(t -> t.readSignatures(goal.shimDirectory())), false, log);
+        }
+        return;
+      }
+      ExtractAnswer answer =
+          isolated.call(
+              t ->
+                  t.extract(
+                      new ExtractRequest(
+                          goal.project().classesDirectory(),
+                          goal.functions(),
+                          goal.shimDirectory())));
+      log(goal, answer, log);
+      failures(answer, goal.failOnError(), log);
+      record.finished();
+    } catch (IsolationException | ToolingException | IOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  private static void log(ExtractGoal goal, ExtractAnswer answer, Log log) {
+    if (answer.functions().isEmpty() && answer.failures().isEmpty()) {
+      log.warn(
+          "No ScalarFunction or TableFunction found in "
+              + goal.project().classesDirectory()
+              + "; the shim artifact will hold no UDF. Name them with <functions> if they"
+              + " live in a dependency.");
+    }
+    answer.table().forEach(log::info);
+    log.info(
+        "Extracted "
+            + answer.functions().size()
+            + " UDF(s), "
+            + answer.signatureCount()
+            + " signature(s), into "
+            + answer.signaturesFile());
+  }
+
+  /** Fails the build on any extraction error, or without failOnError, logs them. */
+  private static void failures(ExtractAnswer answer, boolean failOnError, Log log)
+      throws MojoFailureException {
+    if (answer.failures().isEmpty()) {
+      return;
+    }
+    String message =
+        answer.failures().size()
+            + " UDF(s) cannot run on the remote platform:\n  "
+            + answer.failures().stream()
+                .map(ExtractAnswer.Failure::text)
+                .collect(Collectors.joining("\n  "));
+    if (failOnError) {
+      throw new MojoFailureException(message);
+    }
+    log.error(message);
+  }
+}

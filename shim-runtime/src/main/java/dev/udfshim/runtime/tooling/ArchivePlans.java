@@ -1,0 +1,146 @@
+package dev.udfshim.runtime.tooling;
+
+import dev.udfshim.tooling.ArchivePlan;
+import dev.udfshim.tooling.BuildLayout;
+import dev.udfshim.tooling.Jar;
+import dev.udfshim.tooling.ShimArchiveRequest;
+import dev.udfshim.tooling.ToolingException;
+import dev.udfshim.tooling.UdfArchiveRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * What goes where in the deployable shim artifact and in the UDF-only upload zip.
+ *
+ * <pre>
+ * bin/shim, bin/shim.cmd                 launchers: bin/shim serve --handler_name ...
+ * lib/runtime/*.jar                      shim-runtime and its dependencies (Flink's table API included)
+ * lib/udf/*.jar                          the UDF jar and its runtime dependencies
+ * scp_config/&lt;class&gt;/&lt;n&gt;/spec_base64    one config override dir per signature
+ * signatures.json                        what extraction found
+ * shim-manifest.properties               versions
+ * </pre>
+ */
+final class ArchivePlans {
+  private static final int EXECUTABLE = 0755;
+  private static final int REGULAR = 0644;
+
+  /** The release the runtime is compiled for: the oldest JVM the artifact runs on. */
+  private static final String JAVA_RELEASE = "17";
+
+  private ArchivePlans() {}
+
+  static ArchivePlan shim(ShimArchiveRequest request, String shimVersion) throws ToolingException {
+    BuildLayout layout = ArtifactLayout.of(request.shimDirectory());
+    if (!Files.isRegularFile(layout.signaturesFile())) {
+      throw new ToolingException(
+          layout.signaturesFile() + " does not exist; extract the project's UDFs first.");
+    }
+    SortedMap<String, ArchivePlan.Entry> entries = new TreeMap<>();
+    add(
+        entries,
+        ArchivePlan.Entry.ofBytes(ArtifactLayout.LAUNCHER, launcher("shim.sh"), EXECUTABLE));
+    add(
+        entries,
+        ArchivePlan.Entry.ofBytes(ArtifactLayout.WINDOWS_LAUNCHER, launcher("shim.cmd"), REGULAR));
+    addJars(entries, ArtifactLayout.RUNTIME_JARS, request.runtimeJars());
+    Path udfJar = request.udfJar();
+    add(
+        entries,
+        ArchivePlan.Entry.ofFile(ArtifactLayout.UDF_JARS + udfJar.getFileName(), udfJar, REGULAR));
+    addJars(entries, ArtifactLayout.UDF_JARS, request.udfDependencies());
+    Path configDirectory = layout.configDirectory();
+    if (Files.isDirectory(configDirectory)) {
+      try (Stream<Path> files = Files.walk(configDirectory)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          String relative = configDirectory.relativize(file).toString().replace('\\', '/');
+          add(
+              entries,
+              ArchivePlan.Entry.ofFile(
+                  ArtifactLayout.CONFIG_DIRECTORY + "/" + relative, file, REGULAR));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list " + configDirectory, e);
+      }
+    }
+    add(
+        entries,
+        ArchivePlan.Entry.ofFile(ArtifactLayout.SIGNATURES, layout.signaturesFile(), REGULAR));
+    add(
+        entries,
+        ArchivePlan.Entry.ofBytes(
+            ArtifactLayout.MANIFEST, manifest(request, shimVersion), REGULAR));
+    return new ArchivePlan(List.copyOf(entries.values()));
+  }
+
+  /** The zip the platform's upload takes: the jars at the root, no folder. */
+  static ArchivePlan udf(UdfArchiveRequest request) {
+    SortedMap<String, ArchivePlan.Entry> entries = new TreeMap<>();
+    String name = request.udfJar().getFileName().toString();
+    add(entries, ArchivePlan.Entry.ofFile(name, request.udfJar(), REGULAR));
+    addJars(entries, "", request.udfDependencies());
+    return new ArchivePlan(List.copyOf(entries.values()));
+  }
+
+  private static void add(SortedMap<String, ArchivePlan.Entry> entries, ArchivePlan.Entry entry) {
+    entries.put(entry.path(), entry);
+  }
+
+  /** artifactId-version.jar, with the groupId in front where two jars would share a name. */
+  private static void addJars(
+      SortedMap<String, ArchivePlan.Entry> entries, String folder, List<Jar> jars) {
+    Set<String> names = new HashSet<>();
+    for (Jar jar : jars) {
+      String name = jar.file().getFileName().toString();
+      if (!names.add(name) || entries.containsKey(folder + name)) {
+        name = jar.groupId() + "." + name;
+      }
+      add(entries, ArchivePlan.Entry.ofFile(folder + name, jar.file(), REGULAR));
+    }
+  }
+
+  private static byte[] launcher(String name) {
+    try (InputStream in = ArchivePlans.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("The launcher " + name + " is missing from shim-runtime");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sorted keys and no date line, unlike java.util.Properties#store. */
+  private static byte[] manifest(ShimArchiveRequest request, String shimVersion) {
+    Map<String, String> values = new TreeMap<>();
+    values.put("classpath.digest", request.classPathDigest());
+    values.put("shim.version", shimVersion);
+    values.put(
+        "flink.version",
+        request.runtimeJars().stream()
+            .filter(
+                j ->
+                    j.groupId().equals("org.apache.flink")
+                        && j.artifactId().equals("flink-table-common"))
+            .map(Jar::version)
+            .findFirst()
+            .orElse("unknown"));
+    values.put("udf.artifact", request.udfArtifact());
+    values.put("java.release", JAVA_RELEASE);
+    values.put("launcher", ArtifactLayout.LAUNCHER_COMMAND);
+    StringBuilder text = new StringBuilder("# Versions of this shim artifact\n");
+    values.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

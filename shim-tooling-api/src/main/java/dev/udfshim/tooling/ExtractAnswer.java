@@ -1,0 +1,66 @@
+package dev.udfshim.tooling;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What extraction found.
+ *
+ * @param signaturesFile the file written
+ * @param functions the UDFs the platform can run, in the signatures file's order
+ * @param failures the UDFs it cannot run
+ * @param table one line per signature in aligned columns, with a header, for the build log; empty
+ *     when there is no signature
+ */
+public record ExtractAnswer(
+    Path signaturesFile, List<Function> functions, List<Failure> failures, List<String> table) {
+
+  public ExtractAnswer {
+    functions = List.copyOf(functions);
+    failures = List.copyOf(failures);
+    table = List.copyOf(table);
+  }
+
+  /** One UDF and its signatures. */
+  public record Function(
+      String className, String kind, boolean deterministic, List<Signature> signatures) {
+    public Function {
+      signatures = List.copyOf(signatures);
+    }
+  }
+
+  /**
+   * One signature; the index is its place in the signatures file and its config directory's name.
+   */
+  public record Signature(
+      int index, List<String> argumentNames, List<String> argumentTypes, String returnType) {
+    public Signature {
+      argumentNames = List.copyOf(argumentNames);
+      argumentTypes = List.copyOf(argumentTypes);
+    }
+
+    /** {@code (i BIGINT, j BIGINT) -> BIGINT}. */
+    public String text() {
+      StringBuilder text = new StringBuilder("(");
+      for (int i = 0; i < argumentTypes.size(); i++) {
+        text.append(i == 0 ? "" : ", ")
+            .append(argumentNames.isEmpty() ? "" : argumentNames.get(i) + " ")
+            .append(argumentTypes.get(i));
+      }
+      return text.append(") -> ").append(returnType).toString();
+    }
+  }
+
+  /** A UDF the platform cannot run: the error code and the reason. */
+  public record Failure(String className, String code, String message) {
+    /** {@code <class>: <code>: <message>}. */
+    public String text() {
+      return className + ": " + code + ": " + message;
+    }
+  }
+
+  /** The signatures of every function. */
+  public int signatureCount() {
+    return functions.stream().mapToInt(f -> f.signatures().size()).sum();
+  }
+}

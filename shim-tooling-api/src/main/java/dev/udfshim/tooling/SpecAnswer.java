@@ -1,0 +1,15 @@
+package dev.udfshim.tooling;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * @param configDirectory the folder the specs were written under
+ * @param specFileName the name of each spec file (the config var the execution handler reads)
+ * @param files the spec files, relative to it, one per signature
+ */
+public record SpecAnswer(Path configDirectory, String specFileName, List<String> files) {
+  public SpecAnswer {
+    files = List.copyOf(files);
+  }
+}

@@ -1,0 +1,9 @@
+package dev.udfshim.tooling;
+
+import java.nio.file.Path;
+
+/**
+ * @param shimDirectory holds the signatures file and receives the specs, see {@link BuildLayout}
+ * @param pluginId the platform's plugin id, written into every spec
+ */
+public record SpecRequest(Path shimDirectory, String pluginId) {}
