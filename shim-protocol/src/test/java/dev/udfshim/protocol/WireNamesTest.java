@@ -38,6 +38,10 @@ class WireNamesTest {
     assertThat(ShimLayout.specFile("com.example.AddOne", 2))
         .isEqualTo("com.example.AddOne/2/spec_base64");
     assertThat(ShimLayout.Manifest.CLASSPATH_DIGEST).isEqualTo("classpath.digest");
+    assertThat(ShimLayout.SERVE_COMMAND)
+        .isEqualTo("bin/shim serve --handler_name extraction|execution");
+    assertThat(ShimLayout.LOCAL).isEqualTo("local");
+    assertThat(ShimLayout.EMPTY_CONFIG).isEqualTo("empty-config");
   }
 
   @Test

@@ -15,7 +15,9 @@ import dev.udfshim.protocol.config.ConfigKeys;
  * shim-manifest.properties               versions, and what the launcher needs
  * </pre>
  *
- * Paths are relative to the artifact's root and use '/'.
+ * Paths are relative to the artifact's root and use '/'. The build folder the artifact is assembled
+ * from ({@code target/shim/}) holds {@value #SIGNATURES} and {@value #CONFIG_ROOT} under the same
+ * names, and the work folders of local runs ({@value #LOCAL}) beside them.
  */
 public final class ShimLayout {
   /** The launcher for POSIX shells. */
@@ -38,6 +40,19 @@ public final class ShimLayout {
 
   /** The artifact's versions, as properties. */
   public static final String MANIFEST = "shim-manifest.properties";
+
+  /** How a server is started from the unzipped artifact (the manifest's {@code launcher}). */
+  public static final String SERVE_COMMAND =
+      LAUNCHER + " serve --handler_name extraction|execution";
+
+  /**
+   * In the build folder, not the artifact: a build folder of its own for local runs ({@code mvn
+   * shim:run}, {@code shim:invoke}), so they never touch what the artifact is made of.
+   */
+  public static final String LOCAL = "local";
+
+  /** In a local run's build folder: the (empty) config override dir of an extraction server. */
+  public static final String EMPTY_CONFIG = "empty-config";
 
   /** Keys of {@value #MANIFEST}. */
   public static final class Manifest {

@@ -1,5 +1,7 @@
 package dev.udfshim.runtime.tooling;
 
+import dev.udfshim.protocol.layout.ShimLayout;
+import dev.udfshim.protocol.layout.ShimLayout.Manifest;
 import dev.udfshim.tooling.ArchivePlan;
 import dev.udfshim.tooling.BuildLayout;
 import dev.udfshim.tooling.Jar;
@@ -21,16 +23,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * What goes where in the deployable shim artifact and in the UDF-only upload zip.
- *
- * <pre>
- * bin/shim, bin/shim.cmd                 launchers: bin/shim serve --handler_name ...
- * lib/runtime/*.jar                      shim-runtime and its dependencies (Flink's table API included)
- * lib/udf/*.jar                          the UDF jar and its runtime dependencies
- * scp_config/&lt;class&gt;/&lt;n&gt;/spec_base64    one config override dir per signature
- * signatures.json                        what extraction found
- * shim-manifest.properties               versions
- * </pre>
+ * What goes where in the deployable shim artifact (laid out as {@link ShimLayout} names it) and in
+ * the UDF-only upload zip.
  */
 final class ArchivePlans {
   private static final int EXECUTABLE = 0755;
@@ -41,25 +35,21 @@ final class ArchivePlans {
 
   private ArchivePlans() {}
 
-  static ArchivePlan shim(ShimArchiveRequest request, String shimVersion) throws ToolingException {
-    BuildLayout layout = ArtifactLayout.of(request.shimDirectory());
+  static ArchivePlan shim(ShimArchiveRequest request, BuildLayout layout, String shimVersion)
+      throws ToolingException {
     if (!Files.isRegularFile(layout.signaturesFile())) {
       throw new ToolingException(
           layout.signaturesFile() + " does not exist; extract the project's UDFs first.");
     }
     SortedMap<String, ArchivePlan.Entry> entries = new TreeMap<>();
-    add(
-        entries,
-        ArchivePlan.Entry.ofBytes(ArtifactLayout.LAUNCHER, launcher("shim.sh"), EXECUTABLE));
-    add(
-        entries,
-        ArchivePlan.Entry.ofBytes(ArtifactLayout.WINDOWS_LAUNCHER, launcher("shim.cmd"), REGULAR));
-    addJars(entries, ArtifactLayout.RUNTIME_JARS, request.runtimeJars());
+    add(entries, ArchivePlan.Entry.ofBytes(ShimLayout.LAUNCHER, launcher("shim.sh"), EXECUTABLE));
+    add(entries, ArchivePlan.Entry.ofBytes(ShimLayout.LAUNCHER_CMD, launcher("shim.cmd"), REGULAR));
+    addJars(entries, ShimLayout.RUNTIME_LIB + "/", request.runtimeJars());
     Path udfJar = request.udfJar();
     add(
         entries,
-        ArchivePlan.Entry.ofFile(ArtifactLayout.UDF_JARS + udfJar.getFileName(), udfJar, REGULAR));
-    addJars(entries, ArtifactLayout.UDF_JARS, request.udfDependencies());
+        ArchivePlan.Entry.ofFile(ShimLayout.UDF_LIB + "/" + udfJar.getFileName(), udfJar, REGULAR));
+    addJars(entries, ShimLayout.UDF_LIB + "/", request.udfDependencies());
     Path configDirectory = layout.configDirectory();
     if (Files.isDirectory(configDirectory)) {
       try (Stream<Path> files = Files.walk(configDirectory)) {
@@ -67,20 +57,16 @@ final class ArchivePlans {
           String relative = configDirectory.relativize(file).toString().replace('\\', '/');
           add(
               entries,
-              ArchivePlan.Entry.ofFile(
-                  ArtifactLayout.CONFIG_DIRECTORY + "/" + relative, file, REGULAR));
+              ArchivePlan.Entry.ofFile(ShimLayout.CONFIG_ROOT + "/" + relative, file, REGULAR));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list " + configDirectory, e);
       }
     }
+    add(entries, ArchivePlan.Entry.ofFile(ShimLayout.SIGNATURES, layout.signaturesFile(), REGULAR));
     add(
         entries,
-        ArchivePlan.Entry.ofFile(ArtifactLayout.SIGNATURES, layout.signaturesFile(), REGULAR));
-    add(
-        entries,
-        ArchivePlan.Entry.ofBytes(
-            ArtifactLayout.MANIFEST, manifest(request, shimVersion), REGULAR));
+        ArchivePlan.Entry.ofBytes(ShimLayout.MANIFEST, manifest(request, shimVersion), REGULAR));
     return new ArchivePlan(List.copyOf(entries.values()));
   }
 
@@ -124,10 +110,10 @@ final class ArchivePlans {
   /** Sorted keys and no date line, unlike java.util.Properties#store. */
   private static byte[] manifest(ShimArchiveRequest request, String shimVersion) {
     Map<String, String> values = new TreeMap<>();
-    values.put("classpath.digest", request.classPathDigest());
-    values.put("shim.version", shimVersion);
+    values.put(Manifest.CLASSPATH_DIGEST, request.classPathDigest());
+    values.put(Manifest.SHIM_VERSION, shimVersion);
     values.put(
-        "flink.version",
+        Manifest.FLINK_VERSION,
         request.runtimeJars().stream()
             .filter(
                 j ->
@@ -136,9 +122,9 @@ final class ArchivePlans {
             .map(Jar::version)
             .findFirst()
             .orElse("unknown"));
-    values.put("udf.artifact", request.udfArtifact());
-    values.put("java.release", JAVA_RELEASE);
-    values.put("launcher", ArtifactLayout.LAUNCHER_COMMAND);
+    values.put(Manifest.UDF_ARTIFACT, request.udfArtifact());
+    values.put(Manifest.JAVA_RELEASE, JAVA_RELEASE);
+    values.put(Manifest.LAUNCHER, ShimLayout.SERVE_COMMAND);
     StringBuilder text = new StringBuilder("# Versions of this shim artifact\n");
     values.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     return text.toString().getBytes(StandardCharsets.UTF_8);

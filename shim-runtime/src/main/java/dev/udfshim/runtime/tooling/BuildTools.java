@@ -1,6 +1,7 @@
 package dev.udfshim.runtime.tooling;
 
 import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.layout.ShimLayout;
 import dev.udfshim.protocol.signatures.Signatures;
 import dev.udfshim.protocol.signatures.Signatures.Failure;
 import dev.udfshim.protocol.signatures.Signatures.Function;
@@ -54,7 +55,10 @@ public final class BuildTools implements ShimTooling {
 
   @Override
   public BuildLayout layout(Path shimDirectory) {
-    return ArtifactLayout.of(shimDirectory);
+    return new BuildLayout(
+        shimDirectory.resolve(ShimLayout.SIGNATURES),
+        shimDirectory.resolve(ShimLayout.CONFIG_ROOT),
+        shimDirectory.resolve(ShimLayout.LOCAL));
   }
 
   @Override
@@ -100,7 +104,7 @@ public final class BuildTools implements ShimTooling {
 
   @Override
   public ArchivePlan shimArchive(ShimArchiveRequest request) throws ToolingException {
-    return ArchivePlans.shim(request, version());
+    return ArchivePlans.shim(request, layout(request.shimDirectory()), version());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.udfshim.runtime.tooling;
 
 import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.layout.ShimLayout;
 import dev.udfshim.runtime.client.ArgsSplitter;
 import dev.udfshim.runtime.client.SignatureChooser;
 import dev.udfshim.runtime.client.SignatureChooser.Chosen;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -27,17 +29,13 @@ final class LocalConfigs {
   static LocalConfig write(LocalConfigRequest request, ExtractedUdfs udfs, ClassLoader loader)
       throws ToolingException {
     for (String key : request.jobParameters().keySet()) {
-      if (!ConfigKeys.isKey(key) || key.equals(ConfigKeys.SPEC_VAR)) {
-        throw new ToolingException(
-            "Job parameter '"
-                + key
-                + "' cannot be a config var: use letters, digits, '.', '_' and '-', and not "
-                + ConfigKeys.SPEC_VAR
-                + ".");
+      Optional<String> problem = ConfigKeys.jobParameterProblem(key);
+      if (problem.isPresent()) {
+        throw new ToolingException(problem.get());
       }
     }
     if (request.className() == null) {
-      Path empty = request.shimDirectory().resolve(ArtifactLayout.EMPTY_CONFIG);
+      Path empty = request.shimDirectory().resolve(ShimLayout.EMPTY_CONFIG);
       try {
         Files.createDirectories(empty);
       } catch (IOException e) {
@@ -66,8 +64,8 @@ final class LocalConfigs {
     Path directory =
         request
             .shimDirectory()
-            .resolve(ArtifactLayout.CONFIG_DIRECTORY)
-            .resolve(SpecTree.folder(request.className(), chosen.index()))
+            .resolve(ShimLayout.CONFIG_ROOT)
+            .resolve(ShimLayout.signatureDirectory(request.className(), chosen.index()))
             .toAbsolutePath();
     SpecTree.writeTree(directory, files);
     return new LocalConfig(directory, chosen.index());

@@ -1,6 +1,6 @@
 package dev.udfshim.runtime.tooling;
 
-import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.layout.ShimLayout;
 import dev.udfshim.protocol.signatures.Signatures;
 import dev.udfshim.protocol.signatures.Signatures.Function;
 import dev.udfshim.protocol.signatures.Signatures.Signature;
@@ -44,7 +44,7 @@ final class SpecTree {
     for (Function function : signatures.functions()) {
       for (Signature signature : function.signatures()) {
         specs.put(
-            specFile(function.className(), signature.index()),
+            ShimLayout.specFile(function.className(), signature.index()),
             specText(spec(function.className(), signature, pluginId, loader)));
       }
     }
@@ -55,27 +55,15 @@ final class SpecTree {
   /** The spec of one signature of signatures.json. */
   static UdfSpec spec(String className, Signature signature, String pluginId, ClassLoader loader) {
     List<LogicalType> types = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < signature.argumentTypes().size(); i++) {
-      types.add(LogicalTypeParser.parse(signature.argumentTypes().get(i), loader));
-      names.add(signature.argumentNames().isEmpty() ? "a" + i : signature.argumentNames().get(i));
+    for (String type : signature.argumentTypes()) {
+      types.add(LogicalTypeParser.parse(type, loader));
     }
-    return new UdfSpec(
+    return UdfSpec.of(
         pluginId == null ? "" : pluginId,
         className,
-        names,
+        signature.argumentNames(),
         types,
-        LogicalTypeParser.parse(signature.returnType(), loader),
-        Map.of());
-  }
-
-  /** The folder of one signature, relative to the tree's root. */
-  static String folder(String className, int index) {
-    return className + "/" + index;
-  }
-
-  static String specFile(String className, int index) {
-    return folder(className, index) + "/" + ConfigKeys.SPEC_VAR;
+        LogicalTypeParser.parse(signature.returnType(), loader));
   }
 
   static String specText(UdfSpec spec) {
