@@ -39,8 +39,8 @@ final class PluginReference {
         .append(
             "     PluginReferenceTest, which fails when this file is out of date. Do not edit:\n")
         .append("     change the mojo's javadoc, then run\n")
-        .append("     mvn -pl shim-maven-plugin test -Dtest=PluginReferenceTest")
-        .append(" -Dshim.docs.update=true -->\n\n")
+        .append("     mvn -pl shim-maven-plugin -am test -Dtest=PluginReferenceTest")
+        .append(" -Dsurefire.failIfNoSpecifiedTests=false -Dshim.docs.update=true -->\n\n")
         .append(text(plugin, "description"))
         .append("\n\n| goal | phase | what it does |\n|---|---|---|\n");
     Map<String, Element> mojos = new TreeMap<>();
