@@ -10,7 +10,7 @@
 #    clean build of 550 UDFs (650 signatures), and a second build of 3 UDFs with nothing changed.
 #    The two variants live in two copies of the project and build in turn: A B A B.
 # 2. cold start: process start to the first Invoke answer, bin/shim of the 3-UDF artifact against
-#    a bare grpc-java echo server (dev.udfshim.it.bench.ColdStart, which alternates them too), with
+#    a bare grpc-java echo server (dev.udfshim.bench.server.ColdStart, which alternates them too), with
 #    twice as many rounds. Linux (date +%N).
 set -eu
 rounds=${1:-5}
@@ -90,8 +90,8 @@ shim=$work/shim-unzipped
 mkdir -p "$shim"
 if [ "$part" = start ]; then build "$work/udfs-3-shim" clean shim >/dev/null; fi
 (cd "$shim" && unzip -q "$work/udfs-3-shim/target/generated-udfs-3-1.0.0-shim.zip")
-(cd "$root" && $mvn -pl it test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/it.classpath")
-java -cp "$root/it/target/test-classes:$(cat "$work/it.classpath")" dev.udfshim.it.bench.ColdStart \
+(cd "$root" && $mvn -pl bench test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/bench.classpath")
+java -cp "$root/bench/target/test-classes:$(cat "$work/bench.classpath")" dev.udfshim.bench.server.ColdStart \
   --shim "$shim" --spec "$shim/scp_config/com.example.gen.Udf0000/0" --rounds $((rounds * 2))
 echo "bench: $(uptime)"

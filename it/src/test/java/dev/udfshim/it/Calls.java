@@ -16,22 +16,22 @@ import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
 import secure.compute.function.runtime.v2.InvokeRequest;
 
 /** Invoke calls over real gRPC, as the platform makes them. */
-final class Calls {
+public final class Calls {
   private Calls() {}
 
   /** A response payload and the error trailer, if the handler failed. */
-  record Answer(byte[] payload, String error) {
+  public record Answer(byte[] payload, String error) {
     String text() {
       return new String(payload, StandardCharsets.UTF_8);
     }
   }
 
-  static Answer call(ManagedChannel channel, byte[] payload) {
+  public static Answer call(ManagedChannel channel, byte[] payload) {
     return call(channel, payload, 30_000);
   }
 
   /** One call under a deadline; a status other than OK is thrown. */
-  static Answer call(ManagedChannel channel, byte[] payload, long deadlineMillis) {
+  public static Answer call(ManagedChannel channel, byte[] payload, long deadlineMillis) {
     AtomicReference<Metadata> trailers = new AtomicReference<>();
     byte[] response =
         FunctionRuntimeGrpc.newBlockingStub(channel)
@@ -66,7 +66,7 @@ final class Calls {
   }
 
   /** What the health service answers for the whole server. */
-  static HealthCheckResponse.ServingStatus health(ManagedChannel channel) {
+  public static HealthCheckResponse.ServingStatus health(ManagedChannel channel) {
     return HealthGrpc.newBlockingStub(channel)
         .withDeadlineAfter(5, TimeUnit.SECONDS)
         .check(HealthCheckRequest.getDefaultInstance())
@@ -74,17 +74,17 @@ final class Calls {
   }
 
   /** The encoding of a BIGINT argument or result: the null flag, then 8 bytes. */
-  static byte[] bigint(long value) {
+  public static byte[] bigint(long value) {
     return java.nio.ByteBuffer.allocate(9).put((byte) 0).putLong(value).array();
   }
 
   /** The encoding of an INT argument or result. */
-  static byte[] integer(int value) {
+  public static byte[] integer(int value) {
     return java.nio.ByteBuffer.allocate(5).put((byte) 0).putInt(value).array();
   }
 
   /** The encoding of a STRING argument or result. */
-  static byte[] string(String value) {
+  public static byte[] string(String value) {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     return java.nio.ByteBuffer.allocate(5 + utf8.length)
         .put((byte) 0)
@@ -93,7 +93,7 @@ final class Calls {
         .array();
   }
 
-  static ManagedChannel channel(int port) {
+  public static ManagedChannel channel(int port) {
     return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
   }
 

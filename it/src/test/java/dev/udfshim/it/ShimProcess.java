@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * A shim server in its own process, ready once it logged its address; stopped on close. Every line
  * it writes (stdout and stderr together) is kept for assertions.
  */
-final class ShimProcess implements AutoCloseable {
+public final class ShimProcess implements AutoCloseable {
   private static final Pattern READY =
       Pattern.compile(
           "FunctionRuntime server listening on 127\\.0\\.0\\.1:(\\d+) with handler (\\S+)");
@@ -103,7 +103,7 @@ final class ShimProcess implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -111,12 +111,12 @@ final class ShimProcess implements AutoCloseable {
     return handler;
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
   /** Every line written so far. */
-  List<String> lines() {
+  public List<String> lines() {
     return List.copyOf(lines);
   }
 
@@ -142,7 +142,7 @@ final class ShimProcess implements AutoCloseable {
    * SIGTERM, as Ctrl-C or a platform stop would send, through the process handle: {@code
    * Process.destroy()} would also close the pipes, and the lines of the shutdown would be lost.
    */
-  void terminate() {
+  public void terminate() {
     process.toHandle().destroy();
   }
 
@@ -150,7 +150,7 @@ final class ShimProcess implements AutoCloseable {
    * The exit code, waiting up to the timeout, once every line it wrote is read; fails with the log
    * when it is still running.
    */
-  int awaitExit(long timeoutMillis) throws InterruptedException {
+  public int awaitExit(long timeoutMillis) throws InterruptedException {
     if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
       throw new AssertionError(
           "the server still runs " + timeoutMillis + " ms later; its log:\n" + log());

@@ -18,7 +18,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * The shim zip of a sample project that the invoker built (shim-maven-plugin/src/it/*), unzipped
  * into a folder and started from there alone: no Maven, no class path but the zip's launcher.
  */
-final class ShimZip {
+public final class ShimZip {
   private final Path root;
 
   private ShimZip(Path root) {
@@ -35,7 +35,7 @@ final class ShimZip {
   }
 
   /** Unzips a shim zip into the folder, as unzip does. */
-  static ShimZip unpack(Path zip, Path into) {
+  public static ShimZip unpack(Path zip, Path into) {
     try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
       Enumeration<ZipArchiveEntry> entries = file.getEntries();
       while (entries.hasMoreElements()) {
@@ -68,7 +68,7 @@ final class ShimZip {
   }
 
   /** A copy of a UDF's spec folder with more config vars, for one test's settings. */
-  Path specWith(String className, Map<String, String> vars, Path into) {
+  public Path specWith(String className, Map<String, String> vars, Path into) {
     return specWith(className, 0, vars, into);
   }
 
@@ -88,12 +88,12 @@ final class ShimZip {
   }
 
   /** {@code bin/shim serve} of a handler with a config dir, on a free loopback port. */
-  ShimProcess serve(String handler, Path configDir, Map<String, String> environment)
+  public ShimProcess serve(String handler, Path configDir, Map<String, String> environment)
       throws Exception {
     return launch(ShimProcess.serveArguments(handler, configDir), environment);
   }
 
-  ShimProcess serve(String handler, Path configDir) throws Exception {
+  public ShimProcess serve(String handler, Path configDir) throws Exception {
     return serve(handler, configDir, Map.of());
   }
 

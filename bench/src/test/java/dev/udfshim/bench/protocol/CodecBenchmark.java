@@ -1,4 +1,4 @@
-package dev.udfshim.protocol.bench;
+package dev.udfshim.bench.protocol;
 
 import dev.udfshim.protocol.codec.CodecException;
 import dev.udfshim.protocol.codec.ValueCodec;

@@ -1,4 +1,4 @@
-package dev.udfshim.flink.bench;
+package dev.udfshim.bench.flink;
 
 import dev.udfshim.flink.codec.WireException;
 import dev.udfshim.flink.codec.WireFormat;

@@ -1,4 +1,4 @@
-package dev.udfshim.it;
+package dev.udfshim.bench.reliability;
 
 import static dev.udfshim.it.Calls.bigint;
 import static dev.udfshim.it.Calls.integer;
@@ -6,6 +6,9 @@ import static dev.udfshim.it.Calls.string;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.ByteString;
+import dev.udfshim.it.Calls;
+import dev.udfshim.it.ShimProcess;
+import dev.udfshim.it.ShimZip;
 import dev.udfshim.protocol.framing.Framing;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;

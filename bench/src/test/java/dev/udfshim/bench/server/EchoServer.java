@@ -1,4 +1,4 @@
-package dev.udfshim.it.bench;
+package dev.udfshim.bench.server;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;

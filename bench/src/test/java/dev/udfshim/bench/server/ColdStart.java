@@ -1,4 +1,4 @@
-package dev.udfshim.it.bench;
+package dev.udfshim.bench.server;
 
 import com.google.protobuf.ByteString;
 import dev.udfshim.protocol.layout.ShimLayout;

@@ -1,4 +1,4 @@
-package dev.udfshim.runtime.bench;
+package dev.udfshim.bench.runtime;
 
 import dev.udfshim.runtime.execution.ExecutionHandler;
 import dev.udfshim.runtime.handler.ConfigDirContext;

@@ -1,4 +1,4 @@
-package dev.udfshim.it.bench;
+package dev.udfshim.bench.flink;
 
 import dev.udfshim.it.FlinkSqlSample;
 import dev.udfshim.it.ShimServers;
