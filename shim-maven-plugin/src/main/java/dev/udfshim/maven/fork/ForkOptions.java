@@ -2,6 +2,7 @@ package dev.udfshim.maven.fork;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public record ForkOptions(
 
   /** The java of the JVM that runs Maven. */
   public static Path currentJava() {
-    boolean windows = System.getProperty("os.name").toLowerCase().startsWith("windows");
+    boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
     return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
   }
 
@@ -42,7 +43,8 @@ public record ForkOptions(
     StringBuilder current = new StringBuilder();
     boolean quoted = false;
     boolean any = false;
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (c == '"') {
         quoted = !quoted;
         any = true;
