@@ -7,7 +7,9 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,7 @@ public final class ServerCall {
   private ServerCall() {}
 
   /** What the server answered: its payload, and its error trailer or null. */
+  @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared: the payload as answered
   public record Answer(byte[] payload, String error) {
     /** The payload as text: an error answer's payload is its message. */
     public String text() {
@@ -50,7 +53,7 @@ public final class ServerCall {
   public static Answer invoke(String target, byte[] payload)
       throws CallFailedException, InterruptedException {
     HostPort address = HostPort.parse(target);
-    NioEventLoopGroup group = new NioEventLoopGroup(1);
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     ExecutorService executor = Executors.newSingleThreadExecutor();
     ManagedChannel channel =
         NettyChannelBuilder.forAddress(address.host(), address.port())
