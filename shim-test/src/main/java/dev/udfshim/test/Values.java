@@ -23,6 +23,7 @@ final class Values {
   private Values() {}
 
   /** A response payload and what it must be read as. */
+  @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared: the payload as answered
   record Payload(byte[] bytes, UdfSignature signature, ClassLoader loader, boolean table) {}
 
   /** The only signature whose arity and argument types the values fit. */

@@ -20,6 +20,8 @@ public record ArchivePlan(List<Entry> entries) {
    * @param content its bytes, or null when {@code file} holds them
    * @param mode its Unix permissions, e.g. {@code 0644}
    */
+  // a carrier, never compared: the plugin writes the bytes as they are
+  @SuppressWarnings("ArrayRecordComponent")
   public record Entry(String path, Path file, byte[] content, int mode) {
     public static Entry ofFile(String path, Path file, int mode) {
       return new Entry(path, file, null, mode);

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
+ * What {@code extract} reads and where it writes.
+ *
  * @param classesDirectory the project's compiled classes, searched when no function is named
  * @param functions class names of the UDFs; empty for every UDF of the classes folder
  * @param shimDirectory where the signatures file is written, see {@link BuildLayout}

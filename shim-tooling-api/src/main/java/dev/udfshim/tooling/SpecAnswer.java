@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
+ * The specs {@code gen-spec} wrote.
+ *
  * @param configDirectory the folder the specs were written under
  * @param specFileName the name of each spec file (the config var the execution handler reads)
  * @param files the spec files, relative to it, one per signature

@@ -27,6 +27,8 @@ public final class SharedTimer {
     }
 
     @Override
+    // the monitor of SharedTimer's static synchronized methods, on purpose
+    @SuppressWarnings("LockOnNonEnclosingClassLiteral")
     public void close() {
       synchronized (SharedTimer.class) {
         if (closed) {

@@ -76,7 +76,7 @@ public final class ProjectScaffold {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        String[] parts = line.split("->");
+        String[] parts = line.split("->", -1);
         String target = fill(parts[1].strip(), tokens);
         Path file = project.resolve(target);
         Files.createDirectories(file.getParent());

@@ -16,7 +16,7 @@ final class LocalChoices {
     Map<String, String> all = new TreeMap<>(goal.jobParameters());
     String line = goal.commandlineJobParameters();
     if (line != null && !line.isBlank()) {
-      for (String pair : line.split(",")) {
+      for (String pair : line.split(",", 0)) { // 0: a trailing comma is ignored
         int equals = pair.indexOf('=');
         if (equals <= 0) {
           throw new MojoFailureException(

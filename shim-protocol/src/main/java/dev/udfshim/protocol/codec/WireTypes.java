@@ -14,23 +14,24 @@ public final class WireTypes {
   public static Optional<LogicalType> firstUnsupported(LogicalType type) {
     switch (type.getTypeRoot()) {
       case BOOLEAN,
-      TINYINT,
-      SMALLINT,
-      INTEGER,
-      BIGINT,
-      FLOAT,
-      DOUBLE,
-      DECIMAL,
-      CHAR,
-      VARCHAR,
-      BINARY,
-      VARBINARY,
-      DATE,
-      TIME_WITHOUT_TIME_ZONE,
-      TIMESTAMP_WITHOUT_TIME_ZONE,
-      TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+          TINYINT,
+          SMALLINT,
+          INTEGER,
+          BIGINT,
+          FLOAT,
+          DOUBLE,
+          DECIMAL,
+          CHAR,
+          VARCHAR,
+          BINARY,
+          VARBINARY,
+          DATE,
+          TIME_WITHOUT_TIME_ZONE,
+          TIMESTAMP_WITHOUT_TIME_ZONE,
+          TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
         return Optional.empty();
-      case ARRAY, MAP, MULTISET, ROW:
+      }
+      case ARRAY, MAP, MULTISET, ROW -> {
         for (LogicalType child : type.getChildren()) {
           Optional<LogicalType> unsupported = firstUnsupported(child);
           if (unsupported.isPresent()) {
@@ -38,8 +39,10 @@ public final class WireTypes {
           }
         }
         return Optional.empty();
-      default:
+      }
+      default -> {
         return Optional.of(type);
+      }
     }
   }
 

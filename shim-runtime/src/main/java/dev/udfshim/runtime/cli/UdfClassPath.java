@@ -25,7 +25,7 @@ final class UdfClassPath {
   List<Path> paths() {
     List<Path> paths = new ArrayList<>();
     for (String entry : entries) {
-      for (String part : entry.split(Pattern.quote(File.pathSeparator))) {
+      for (String part : entry.split(Pattern.quote(File.pathSeparator), -1)) {
         if (!part.isBlank()) {
           paths.add(Path.of(part));
         }

@@ -209,7 +209,7 @@ public final class ConfigOption<T extends Comparable<? super T>> {
   /** The value of a var's text, or null when it is malformed; the range is checked apart. */
   T parse(String text) {
     switch (type) {
-      case INTEGER:
+      case INTEGER -> {
         try {
           long n = Long.parseLong(text.replace("_", ""));
           return n < Integer.MIN_VALUE || n > Integer.MAX_VALUE
@@ -218,24 +218,28 @@ public final class ConfigOption<T extends Comparable<? super T>> {
         } catch (NumberFormatException e) {
           return null;
         }
-      case DURATION:
+      }
+      case DURATION -> {
         try {
           return valueClass.cast(TimeUtils.parseDuration(text));
         } catch (RuntimeException e) {
           return null; // malformed or overflowing
         }
-      case BOOLEAN:
+      }
+      case BOOLEAN -> {
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
           return valueClass.cast(Boolean.valueOf(text));
         }
         return null;
-      case ENUM:
+      }
+      case ENUM -> {
         for (T constant : valueClass.getEnumConstants()) {
           if (((Enum<?>) constant).name().equalsIgnoreCase(text)) {
             return constant;
           }
         }
         return null;
+      }
     }
     throw new AssertionError(type);
   }

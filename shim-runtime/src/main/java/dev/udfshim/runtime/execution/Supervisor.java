@@ -107,6 +107,8 @@ final class Supervisor {
    * The eval of {@code task} was interrupted: unless it returns within {@code
    * shim.execution.interrupt.grace}, its instance is retired and replaced.
    */
+  // a timer; retireIfStillRunning() reports through the log and health
+  @SuppressWarnings("FutureReturnValueIgnored")
   void retireUnlessReturns(Slot slot, Task task) {
     timers.schedule(
         () -> retireIfStillRunning(slot, task), settings.interruptGrace().toNanos(), NANOS);
@@ -159,6 +161,8 @@ final class Supervisor {
     updateHealth();
   }
 
+  // a timer handing build() to its thread; build() logs its own failures
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void scheduleBuild(long delayMillis) {
     pendingBuilds.incrementAndGet();
     timers.schedule(() -> builder.execute(this::build), delayMillis, TimeUnit.MILLISECONDS);

@@ -18,6 +18,8 @@ public final class CancellableCall implements Call {
   }
 
   /** The caller gave up: runs each action once. */
+  // CopyOnWriteArrayList: the loop runs over a snapshot; remove() elects one runner
+  @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
   public void cancel() {
     cancelled = true;
     for (Runnable action : actions) {

@@ -41,11 +41,11 @@ public final class Fatal {
    * the JVM is intact, so it is answered like any exception from user code.
    */
   public static void check(Throwable t, String where) {
-    if (!(t instanceof VirtualMachineError) || t instanceof StackOverflowError) {
+    if (!(t instanceof VirtualMachineError vmError) || t instanceof StackOverflowError) {
       return;
     }
     if (!halt) {
-      throw (VirtualMachineError) t;
+      throw vmError;
     }
     int code = t instanceof OutOfMemoryError ? OUT_OF_MEMORY_EXIT : JVM_ERROR_EXIT;
     try {

@@ -79,6 +79,7 @@ public final class FailureLog {
     return linesInWindow.incrementAndGet() <= linesPerWindow;
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // a timer; summarize() only logs
   private void scheduleSummary() {
     if (summaryPending.compareAndSet(false, true)) {
       FLUSH.schedule(this::summarize, windowNanos, TimeUnit.NANOSECONDS);

@@ -331,6 +331,8 @@ public final class HandlerHost {
   }
 
   /** Closes the handler once its background open has ended, without waiting for it here. */
+  // not waited for, as its name says; the close reports its own outcome
+  @SuppressWarnings("FutureReturnValueIgnored")
   void closeWhenOpened() {
     requestClose(closeLimit());
   }
