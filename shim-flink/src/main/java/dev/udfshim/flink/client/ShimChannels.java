@@ -77,13 +77,6 @@ public final class ShimChannels {
     }
   }
 
-  /** Channels open now, for tests and logs. */
-  public static int open() {
-    synchronized (CHANNELS) {
-      return CHANNELS.size();
-    }
-  }
-
   private static ManagedChannel open(Key key) {
     NettyChannelBuilder builder =
         NettyChannelBuilder.forAddress(key.endpoint().host(), key.endpoint().port())
