@@ -23,5 +23,9 @@
  * </ul>
  *
  * Flink's table artifacts are provided: both users have them on their class path already.
+ *
+ * <p>Internal, all of it ({@link dev.udfshim.protocol.Internal}): public for the runtime, the Flink
+ * client and the tester; users meet the protocol through docs/protocol.md, not these classes.
  */
+@Internal
 package dev.udfshim.protocol;
