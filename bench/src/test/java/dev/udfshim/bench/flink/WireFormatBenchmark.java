@@ -1,16 +1,12 @@
 package dev.udfshim.bench.flink;
 
+import dev.udfshim.bench.SampleRow;
 import dev.udfshim.flink.codec.WireException;
 import dev.udfshim.flink.codec.WireFormat;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.table.api.DataTypes;
-import org.apache.flink.table.data.conversion.DataStructureConverter;
-import org.apache.flink.table.data.conversion.DataStructureConverters;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.BigIntType;
-import org.apache.flink.types.Row;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -45,21 +41,8 @@ public class WireFormatBenchmark {
     }
     bigintAnswer = bigintRequest.take();
 
-    DataType row =
-        DataTypes.ROW(
-            DataTypes.FIELD("name", DataTypes.STRING()),
-            DataTypes.FIELD("scores", DataTypes.ARRAY(DataTypes.INT())),
-            DataTypes.FIELD("total", DataTypes.DECIMAL(20, 2)));
-    DataStructureConverter<Object, Object> converter = DataStructureConverters.getConverter(row);
-    converter.open(getClass().getClassLoader());
-    rowArguments =
-        new Object[] {
-          converter.toInternal(
-              Row.of(
-                  "a name longer than seven bytes",
-                  new Integer[] {1, 2, 3, 4},
-                  new BigDecimal("1234.50")))
-        };
+    DataType row = SampleRow.TYPE;
+    rowArguments = new Object[] {SampleRow.internal()};
     rows = WireFormat.of(List.of(row.getLogicalType()), row.getLogicalType(), false, false);
     rowRequest = rows.newRequest();
     rowRequest.add(rowArguments);

@@ -1,24 +1,20 @@
 package dev.udfshim.bench.protocol;
 
+import dev.udfshim.bench.SampleRow;
 import dev.udfshim.protocol.codec.CodecException;
 import dev.udfshim.protocol.codec.ValueCodec;
 import dev.udfshim.protocol.codec.WireReader;
 import dev.udfshim.protocol.codec.WireWriter;
 import dev.udfshim.protocol.framing.ArgumentsCodec;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.NullableSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.table.api.DataTypes;
-import org.apache.flink.table.data.conversion.DataStructureConverter;
-import org.apache.flink.table.data.conversion.DataStructureConverters;
 import org.apache.flink.table.runtime.typeutils.InternalSerializers;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.BigIntType;
-import org.apache.flink.types.Row;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -47,19 +43,8 @@ public class CodecBenchmark {
     addOnePayload = addOneArgs.encode(new Object[] {1L, 2L});
     bigint = ValueCodec.forType(new BigIntType());
 
-    DataType row =
-        DataTypes.ROW(
-            DataTypes.FIELD("name", DataTypes.STRING()),
-            DataTypes.FIELD("scores", DataTypes.ARRAY(DataTypes.INT())),
-            DataTypes.FIELD("total", DataTypes.DECIMAL(20, 2)));
-    DataStructureConverter<Object, Object> converter = DataStructureConverters.getConverter(row);
-    converter.open(getClass().getClassLoader());
-    rowInternal =
-        converter.toInternal(
-            Row.of(
-                "a name longer than seven bytes",
-                new Integer[] {1, 2, 3, 4},
-                new BigDecimal("1234.50")));
+    DataType row = SampleRow.TYPE;
+    rowInternal = SampleRow.internal();
     rowCodec = ValueCodec.forType(row.getLogicalType());
     WireWriter out = new WireWriter();
     rowCodec.write(rowInternal, out);

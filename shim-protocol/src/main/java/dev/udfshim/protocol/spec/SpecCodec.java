@@ -144,31 +144,25 @@ public final class SpecCodec {
     }
   }
 
+  private static String typeOf(String what, String text) {
+    return "In " + VAR + ", the type of " + what + " ('" + text + "')";
+  }
+
   private static LogicalType parseType(String text, String what) throws SpecException {
     try {
       LogicalType type = LogicalTypeParser.parse(text, SpecCodec.class.getClassLoader());
       // Unknown names parse as catalog type references; the wire format carries none of those.
       if (WireTypes.firstUnsupported(type).isPresent()) {
         throw new SpecException(
-            "In "
-                + VAR
-                + ", the type of "
-                + what
-                + " ('"
-                + text
-                + "') is not one the remote UDF wire format carries; regenerate the spec with"
+            typeOf(what, text)
+                + " is not one the remote UDF wire format carries; regenerate the spec with"
                 + " `gen-spec`.");
       }
       return type;
     } catch (ValidationException e) {
       throw new SpecException(
-          "In "
-              + VAR
-              + ", the type of "
-              + what
-              + " ('"
-              + text
-              + "') does not parse ("
+          typeOf(what, text)
+              + " does not parse ("
               + e.getMessage()
               + "); regenerate the spec with `gen-spec`.",
           e);
