@@ -160,15 +160,7 @@ public final class ValueCodec implements ValueFormat {
             long unscaled = in.readLong();
             if (unscaled <= -limit || unscaled >= limit) {
               throw new CodecException(
-                  "the unscaled value "
-                      + unscaled
-                      + " has more than the "
-                      + precision
-                      + " digits of DECIMAL("
-                      + precision
-                      + ", "
-                      + scale
-                      + ")");
+                  tooManyDigits("the unscaled value " + unscaled, precision, scale));
             }
             return DecimalData.fromUnscaledLong(unscaled, precision, scale);
           },
@@ -184,14 +176,7 @@ public final class ValueCodec implements ValueFormat {
           }
           DecimalData value = DecimalData.fromUnscaledBytes(in.readBytes(length), precision, scale);
           if (value == null) {
-            throw new CodecException(
-                "the value has more than the "
-                    + precision
-                    + " digits of DECIMAL("
-                    + precision
-                    + ", "
-                    + scale
-                    + ")");
+            throw new CodecException(tooManyDigits("the value", precision, scale));
           }
           return value;
         },
@@ -305,5 +290,16 @@ public final class ValueCodec implements ValueFormat {
       byte[] bytes = BinarySegmentUtils.copyToBytes(segments, offset, size);
       out.writeBytes(bytes, 0, size);
     }
+  }
+
+  private static String tooManyDigits(String what, int precision, int scale) {
+    return what
+        + " has more than the "
+        + precision
+        + " digits of DECIMAL("
+        + precision
+        + ", "
+        + scale
+        + ")";
   }
 }
