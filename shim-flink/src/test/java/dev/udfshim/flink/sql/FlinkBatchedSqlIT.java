@@ -1,4 +1,4 @@
-package dev.udfshim.it;
+package dev.udfshim.flink.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and one-row batches in SYNC mode; results equal the query's with the UDF classes in-process.
  */
 class FlinkBatchedSqlIT {
-  private static final String PACKAGE = FlinkSqlSample.PACKAGE;
+  private static final String PACKAGE = RemoteUdfs.PACKAGE;
   private static final Map<String, String> ASYNC_TABLE_OPTIONS =
       Map.of(
           // Room for the batches to fill: batch.size x async.max-in-flight rows in flight.
@@ -36,13 +36,13 @@ class FlinkBatchedSqlIT {
           "batch.max-wait", "1 s");
 
   @TempDir static Path unpacked;
-  private static FlinkSqlSample sample;
+  private static SqlSetup sample;
   private static TableEnvironment local;
 
   @BeforeAll
   static void start() throws Exception {
     sample =
-        FlinkSqlSample.start(
+        SqlSetup.start(
             unpacked,
             List.of("AddOne/0", "Fails/0", "Older/0", "SplitWords/0"),
             Map.of(Framing.BATCH_VAR, "true", Framing.BATCH_MAX_ROWS_VAR, "100"));
@@ -78,27 +78,27 @@ class FlinkBatchedSqlIT {
     String sql =
         "SELECT x, AddOne(x), Older(p, 1) FROM (SELECT x, CAST(ROW(CAST(x AS STRING),"
             + " CAST(x AS INT)) AS ROW<name STRING, age INT>) AS p FROM numbers)";
-    List<Row> rows = FlinkCluster.rows(batchedAsync(BATCHED_ASYNC), sql);
+    List<Row> rows = MiniFlink.rows(batchedAsync(BATCHED_ASYNC), sql);
     assertThat(rows)
         .hasSize(20_000)
-        .containsExactlyInAnyOrderElementsOf(FlinkCluster.rows(local, sql));
+        .containsExactlyInAnyOrderElementsOf(MiniFlink.rows(local, sql));
     assertThat(rows).contains(Row.of(20_000L, 20_001L, Row.of("20000", 20_001)));
   }
 
   @Test
   void aFailingRowFailsItsBatchWithItsIndexAndTheUdfsMessage() throws Exception {
     TableEnvironment env = batchedAsync(BATCHED_ASYNC);
-    assertThatThrownBy(() -> FlinkCluster.rows(env, "SELECT Fails(15000 - x) FROM numbers"))
+    assertThatThrownBy(() -> MiniFlink.rows(env, "SELECT Fails(15000 - x) FROM numbers"))
         .satisfies(
             e -> {
               Matcher row =
                   Pattern.compile(
-                          "Row index (\\d+) of (\\d+): com\\.example\\.flinksql\\.Fails\\.eval"
+                          "Row index (\\d+) of (\\d+): dev\\.udfshim\\.flink\\.sql\\.udfs\\.Fails\\.eval"
                               + " threw java\\.lang\\.IllegalArgumentException: negative input"
-                              + " -\\d+ \\(com\\.example\\.flinksql\\.Fails signature 0 at"
+                              + " -\\d+ \\(dev\\.udfshim\\.flink\\.sql\\.udfs\\.Fails signature 0 at"
                               + " 127\\.0\\.0\\.1:\\d+\\)")
-                      .matcher(FlinkCluster.messages(e));
-              assertThat(row.find()).as(FlinkCluster.messages(e)).isTrue();
+                      .matcher(MiniFlink.messages(e));
+              assertThat(row.find()).as(MiniFlink.messages(e)).isTrue();
               assertThat(Integer.parseInt(row.group(2))).as("rows in the batch").isGreaterThan(1);
             });
   }
@@ -108,10 +108,10 @@ class FlinkBatchedSqlIT {
     Map<String, String> options = new java.util.HashMap<>(BATCHED_ASYNC);
     options.put("batch.size", "400");
     TableEnvironment env = batchedAsync(options);
-    assertThatThrownBy(() -> FlinkCluster.rows(env, "SELECT AddOne(x) FROM numbers"))
+    assertThatThrownBy(() -> MiniFlink.rows(env, "SELECT AddOne(x) FROM numbers"))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .contains("shim.execution.batch.max.rows")
                     .contains(PACKAGE + "AddOne signature 0 at 127.0.0.1:"));
   }
@@ -125,8 +125,8 @@ class FlinkBatchedSqlIT {
             + " (2, CAST(NULL AS BIGINT), CAST(NULL AS ROW<name STRING, age INT>),"
             + " CAST(NULL AS STRING))) AS t(id, x, p, text)"
             + " LEFT JOIN LATERAL TABLE(SplitWords(t.text)) AS s(word, length) ON TRUE";
-    List<Row> rows = FlinkCluster.rows(env, sql);
-    assertThat(rows).containsExactlyInAnyOrderElementsOf(FlinkCluster.rows(local, sql));
+    List<Row> rows = MiniFlink.rows(env, sql);
+    assertThat(rows).containsExactlyInAnyOrderElementsOf(MiniFlink.rows(local, sql));
     assertThat(rows)
         .containsExactlyInAnyOrder(
             Row.of(1, 2L, Row.of("Ada", 38), "a"),
@@ -137,10 +137,10 @@ class FlinkBatchedSqlIT {
   @Test
   void oneRowFramingAgainstABatchServerFailsWithTheServersSentence() throws Exception {
     TableEnvironment env = sample.shim(true, Map.of(), Map.of());
-    assertThatThrownBy(() -> FlinkCluster.rows(env, "SELECT AddOne(1)"))
+    assertThatThrownBy(() -> MiniFlink.rows(env, "SELECT AddOne(1)"))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .contains("batch")
                     .contains(PACKAGE + "AddOne signature 0 at 127.0.0.1:"));
   }

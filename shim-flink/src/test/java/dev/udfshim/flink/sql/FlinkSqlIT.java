@@ -1,4 +1,4 @@
-package dev.udfshim.it;
+package dev.udfshim.flink.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Flink SQL through the shim: the UDFs of shim-maven-plugin/src/it/udf-project-flink-sql, served by
- * execution servers started from its shim zip (one process per signature, one-row protocol), called
- * by a real Flink (MiniCluster, table planner) through the shim module. Results equal the same
- * query's with the UDF classes registered in-process.
+ * Flink SQL through the shim: the UDFs of {@code dev.udfshim.flink.sql.udfs}, extracted by the
+ * runtime's tooling and served by its execution servers (one process per signature), called by a
+ * real Flink (MiniCluster, table planner) through the shim module. Results equal the same query's
+ * with the UDF classes registered in-process.
  */
 class FlinkSqlIT {
-  private static final String PACKAGE = FlinkSqlSample.PACKAGE;
+  private static final String PACKAGE = RemoteUdfs.PACKAGE;
   private static final List<String> SIGNATURES =
       List.of(
           "AddOne/0",
@@ -54,16 +54,14 @@ class FlinkSqlIT {
           "Sleep/0");
 
   @TempDir static Path unpacked;
-  private static FlinkSqlSample sample;
-  private static ShimZip zip;
-  private static FlinkCluster flink;
+  private static SqlSetup sample;
+  private static MiniFlink flink;
   private static TableEnvironment remote;
   private static TableEnvironment local;
 
   @BeforeAll
   static void start() throws Exception {
-    sample = FlinkSqlSample.start(unpacked, SIGNATURES, Map.of());
-    zip = sample.zip();
+    sample = SqlSetup.start(unpacked, SIGNATURES, Map.of());
     flink = sample.flink();
     remote = sample.shim(true, Map.of(), Map.of());
     local = sample.inProcess(true);
@@ -78,8 +76,8 @@ class FlinkSqlIT {
 
   /** The rows of a query through the shim, checked against the query with the UDFs in-process. */
   private static List<Row> sameAsInProcess(TableEnvironment shim, String sql) throws Exception {
-    List<Row> expected = FlinkCluster.rows(local, sql);
-    List<Row> rows = FlinkCluster.rows(shim, sql);
+    List<Row> expected = MiniFlink.rows(local, sql);
+    List<Row> rows = MiniFlink.rows(shim, sql);
     assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
     return rows;
   }
@@ -161,7 +159,7 @@ class FlinkSqlIT {
                 .collect(Collectors.joining(", "))
             + ") AS t(i)";
     for (TableEnvironment env : List.of(local, remote)) {
-      List<Row> rows = FlinkCluster.rows(env, sql);
+      List<Row> rows = MiniFlink.rows(env, sql);
       Set<Object> values = new HashSet<>();
       rows.forEach(r -> values.add(r.getField(0)));
       assertThat(rows).hasSize(20);
@@ -175,14 +173,14 @@ class FlinkSqlIT {
   @Test
   void theUdfsOwnMessageFailsTheQuery() throws Exception {
     String sql = "SELECT Fails(x) FROM (VALUES CAST(1 AS BIGINT), CAST(-1 AS BIGINT)) AS t(x)";
-    assertThatThrownBy(() -> FlinkCluster.rows(local, sql))
-        .satisfies(e -> assertThat(FlinkCluster.messages(e)).contains("negative input -1"));
-    assertThatThrownBy(() -> FlinkCluster.rows(remote, sql))
+    assertThatThrownBy(() -> MiniFlink.rows(local, sql))
+        .satisfies(e -> assertThat(MiniFlink.messages(e)).contains("negative input -1"));
+    assertThatThrownBy(() -> MiniFlink.rows(remote, sql))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .contains(
-                        "com.example.flinksql.Fails.eval threw"
+                        "dev.udfshim.flink.sql.udfs.Fails.eval threw"
                             + " java.lang.IllegalArgumentException: negative input -1 ("
                             + PACKAGE
                             + "Fails signature 0 at 127.0.0.1:"));
@@ -197,8 +195,8 @@ class FlinkSqlIT {
             + " (1, CAST(1 AS BIGINT), 'a b'), (2, CAST(NULL AS BIGINT), CAST(NULL AS STRING)))"
             + " AS t(id, x, name) LEFT JOIN LATERAL TABLE(SplitWords(t.name)) AS s(word, length)"
             + " ON TRUE";
-    List<Row> rows = FlinkCluster.rows(batch, sql);
-    assertThat(rows).containsExactlyInAnyOrderElementsOf(FlinkCluster.rows(inProcessBatch, sql));
+    List<Row> rows = MiniFlink.rows(batch, sql);
+    assertThat(rows).containsExactlyInAnyOrderElementsOf(MiniFlink.rows(inProcessBatch, sql));
     assertThat(rows)
         .containsExactlyInAnyOrder(
             Row.of(1, 2L, "Hello, a b!", "a"),
@@ -208,14 +206,14 @@ class FlinkSqlIT {
 
   @Test
   void tableApiRegistrationWithANameOfItsOwn() throws Exception {
-    TableEnvironment env = flink.environment(true, List.of(), Map.of());
+    TableEnvironment env = flink.environment(true, Map.of());
     ShimFunctions.builder()
-        .signatures(sample.signatures())
-        .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + sample.port("AddOne/0"))
+        .signatures(sample.udfs().signatures())
+        .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + sample.servers().port("AddOne/0"))
         .name(PACKAGE + "AddOne", "plus_one")
         .register(env);
     assertThat(env.listFunctions()).contains("plus_one").doesNotContain("Greet");
-    assertThat(FlinkCluster.rows(env, "SELECT plus_one(41)")).containsExactly(Row.of(42L));
+    assertThat(MiniFlink.rows(env, "SELECT plus_one(41)")).containsExactly(Row.of(42L));
   }
 
   @Test
@@ -228,11 +226,11 @@ class FlinkSqlIT {
     async.executeSql(table);
     local.executeSql(table.replace("numbers", "numbers_local"));
     String sql = "SELECT x, AddOne(x), Greet(CAST(x AS STRING)) FROM numbers";
-    List<Row> rows = FlinkCluster.rows(async, sql);
+    List<Row> rows = MiniFlink.rows(async, sql);
     assertThat(rows)
         .hasSize(500)
         .containsExactlyInAnyOrderElementsOf(
-            FlinkCluster.rows(local, sql.replace("numbers", "numbers_local")));
+            MiniFlink.rows(local, sql.replace("numbers", "numbers_local")));
     assertThat(rows).contains(Row.of(500L, 501L, "Hello, 500!"));
   }
 
@@ -244,11 +242,9 @@ class FlinkSqlIT {
             Map.of("table.exec.async-scalar.retry-strategy", "NO_RETRY"),
             Map.of("scalar.mode", "ASYNC"));
     assertThatThrownBy(
-            () ->
-                FlinkCluster.rows(
-                    async, "SELECT Fails(x) FROM (VALUES CAST(-7 AS BIGINT)) AS t(x)"))
+            () -> MiniFlink.rows(async, "SELECT Fails(x) FROM (VALUES CAST(-7 AS BIGINT)) AS t(x)"))
         .satisfies(
-            e -> assertThat(FlinkCluster.messages(e)).contains("negative input -7 (" + PACKAGE));
+            e -> assertThat(MiniFlink.messages(e)).contains("negative input -7 (" + PACKAGE));
   }
 
   /**
@@ -267,9 +263,9 @@ class FlinkSqlIT {
     async.executeSql(table);
     remote.executeSql(table);
     String sql = "SELECT id, name, AddOne(id), Greet(name) FROM people";
-    assertThat(FlinkCluster.rows(remote, sql))
+    assertThat(MiniFlink.rows(remote, sql))
         .containsExactly(Row.of(1L, null, 2L, "Hello, stranger!"));
-    List<Row> asyncRows = FlinkCluster.rows(async, sql);
+    List<Row> asyncRows = MiniFlink.rows(async, sql);
     assertThat(asyncRows).hasSize(1);
     assertThat(asyncRows.get(0).getField(1)).as("a NULL passed through").isEqualTo("");
     assertThat(asyncRows.get(0).getField(3)).isNotEqualTo("Hello, stranger!");
@@ -286,17 +282,17 @@ class FlinkSqlIT {
             + " interrupted, .*\\("
             + PACKAGE
             + "Sleep signature 0 at 127.0.0.1:"
-            + sample.port("Sleep/0")
+            + sample.servers().port("Sleep/0")
             + "\\)";
     String client =
         PACKAGE
             + "Sleep signature 0 at 127.0.0.1:"
-            + sample.port("Sleep/0")
+            + sample.servers().port("Sleep/0")
             + " did not answer within 1 s \\('call.timeout'\\)";
-    assertThatThrownBy(() -> FlinkCluster.rows(env, "SELECT Sleep(CAST(5000 AS BIGINT))"))
+    assertThatThrownBy(() -> MiniFlink.rows(env, "SELECT Sleep(CAST(5000 AS BIGINT))"))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .containsPattern("(" + server + ")|(" + client + ")"));
   }
 
@@ -304,10 +300,10 @@ class FlinkSqlIT {
   void anUnreachableServerFailsTheQueryAfterTheRetries() throws Exception {
     int port = freePort();
     TableEnvironment env = addOneAt(port, 3, Duration.ofMillis(20), Duration.ofSeconds(5));
-    assertThatThrownBy(() -> FlinkCluster.rows(env, "SELECT AddOne(1)"))
+    assertThatThrownBy(() -> MiniFlink.rows(env, "SELECT AddOne(1)"))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .contains(
                         "Cannot reach "
                             + PACKAGE
@@ -341,25 +337,25 @@ class FlinkSqlIT {
               }
               return rows;
             });
-    try (ShimProcess late = zip.serveOn(port, "execution", zip.spec(PACKAGE + "AddOne", 0))) {
+    try (ServeProcess late = sample.udfs().serveOn("AddOne/0", port)) {
       assertThat(query.get(90, TimeUnit.SECONDS)).containsExactly(Row.of(2L));
     }
   }
 
   @Test
   void loadModuleRefusesABadEndpointWithASentence() throws Exception {
-    TableEnvironment env = flink.environment(true, List.of(), Map.of());
+    TableEnvironment env = flink.environment(true, Map.of());
     assertThatThrownBy(
             () ->
                 env.executeSql(
                     "LOAD MODULE shim WITH ('signatures' = '"
-                        + sample.signatures()
+                        + sample.udfs().signatures()
                         + "', 'endpoints' = '"
                         + PACKAGE
                         + "Greet=localhost:1')"))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .contains(
                         "'endpoints' entry '"
                             + PACKAGE
@@ -371,9 +367,9 @@ class FlinkSqlIT {
   /** An environment with only AddOne, served (or not) at a port, with these retries. */
   private static TableEnvironment addOneAt(
       int port, int attempts, Duration initialBackoff, Duration maxBackoff) throws Exception {
-    TableEnvironment env = flink.environment(true, List.of(), Map.of());
+    TableEnvironment env = flink.environment(true, Map.of());
     ShimFunctions.builder()
-        .signatures(sample.signatures())
+        .signatures(sample.udfs().signatures())
         .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + port)
         .option(ShimOptions.RETRY_MAX_ATTEMPTS, attempts)
         .option(ShimOptions.RETRY_INITIAL_BACKOFF, initialBackoff)
