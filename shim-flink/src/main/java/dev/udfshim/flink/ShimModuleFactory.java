@@ -29,6 +29,7 @@ public final class ShimModuleFactory implements ModuleFactory {
         ShimOptions.BATCH_SIZE,
         ShimOptions.BATCH_MAX_WAIT,
         ShimOptions.ASYNC_MAX_IN_FLIGHT,
+        ShimOptions.CACHE_SIZE,
         ShimOptions.CALL_TIMEOUT,
         ShimOptions.RETRY_MAX_ATTEMPTS,
         ShimOptions.RETRY_INITIAL_BACKOFF,

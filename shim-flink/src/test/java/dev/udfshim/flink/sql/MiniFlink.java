@@ -72,14 +72,21 @@ public final class MiniFlink implements AutoCloseable {
         (streaming ? settings.inStreamingMode() : settings.inBatchMode()).build());
   }
 
+  /** A DataStream environment whose jobs run on this cluster, in streaming or batch mode. */
+  public StreamExecutionEnvironment dataStream(boolean streaming, Map<String, String> options) {
+    Configuration config = new Configuration();
+    config.set(CoreOptions.DEFAULT_PARALLELISM, 1);
+    options.forEach(config::setString);
+    config.setString("execution.runtime-mode", streaming ? "STREAMING" : "BATCH");
+    return StreamExecutionEnvironment.createRemoteEnvironment(
+        rest.getHost(), rest.getPort(), config);
+  }
+
   /**
    * A table environment over a DataStream environment (for DataStream-backed tables and the batched
-   * Table API form), in streaming or batch runtime mode.
+   * Table API form), in the same runtime mode.
    */
-  public StreamTableEnvironment streamEnvironment(boolean streaming, Map<String, String> options) {
-    Configuration config = client(options);
-    config.setString("execution.runtime-mode", streaming ? "STREAMING" : "BATCH");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+  public static StreamTableEnvironment tables(StreamExecutionEnvironment env, boolean streaming) {
     EnvironmentSettings.Builder settings = EnvironmentSettings.newInstance();
     return StreamTableEnvironment.create(
         env, (streaming ? settings.inStreamingMode() : settings.inBatchMode()).build());
