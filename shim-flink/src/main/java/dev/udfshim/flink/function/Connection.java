@@ -1,5 +1,6 @@
 package dev.udfshim.flink.function;
 
+import dev.udfshim.flink.ShimOptions;
 import dev.udfshim.flink.client.RemoteCall;
 import dev.udfshim.flink.client.RemoteUdfException;
 import dev.udfshim.flink.client.ShimChannels;
@@ -31,6 +32,7 @@ public final class Connection implements AutoCloseable {
   private final RemoteCall call;
   private final WireFormat format;
   private final int maxRows;
+  private final boolean oldOneRow;
 
   private Connection(BoundSignature bound, boolean table) {
     ClientSettings settings = bound.settings();
@@ -45,6 +47,7 @@ public final class Connection implements AutoCloseable {
       throw e;
     }
     Framing framing;
+    oldOneRow = description == null && !settings.batched();
     if (description != null) {
       framing = Framing.BATCH_FRAME;
       maxRows = description.batches() ? Math.max(1, description.maxRows()) : 1;
@@ -116,7 +119,30 @@ public final class Connection implements AutoCloseable {
   }
 
   public CompletableFuture<byte[]> invoke(byte[] payload) {
-    return call.invoke(payload);
+    CompletableFuture<byte[]> answer = call.invoke(payload);
+    return oldOneRow ? answer.exceptionallyCompose(this::withLegacyHint) : answer;
+  }
+
+  /**
+   * A server from before control frames that refuses a one-row call as a batch was started with the
+   * legacy switch: the sentence says which option matches it.
+   */
+  private CompletableFuture<byte[]> withLegacyHint(Throwable error) {
+    Throwable cause =
+        error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+    if (cause instanceof RemoteUdfException remote
+        && remote.isErrorAnswer()
+        && remote.getMessage().contains("batch")) {
+      return CompletableFuture.failedFuture(
+          RemoteUdfException.answered(
+              remote.getMessage()
+                  + " The server predates control frames and reads batches: it was started with "
+                  + Framing.BATCH_VAR
+                  + " = true, so set '"
+                  + ShimOptions.BATCH_ENABLED.key()
+                  + "' = 'true', or update the server."));
+    }
+    return CompletableFuture.failedFuture(cause);
   }
 
   /** One call, waiting for its answer (the synchronous functions). */
@@ -126,7 +152,7 @@ public final class Connection implements AutoCloseable {
     } catch (WireException e) {
       throw failure(e.getMessage());
     }
-    return waitFor(call.invoke(request.take()));
+    return waitFor(invoke(request.take()));
   }
 
   private byte[] waitFor(CompletableFuture<byte[]> answer) {

@@ -51,7 +51,8 @@ class FlinkSqlIT {
           "SplitWords/0",
           "RandomBelow/0",
           "Fails/0",
-          "Sleep/0");
+          "Sleep/0",
+          "Piped/0");
 
   @TempDir static Path unpacked;
   private static SqlSetup sample;
@@ -216,9 +217,32 @@ class FlinkSqlIT {
     assertThat(MiniFlink.rows(env, "SELECT plus_one(41)")).containsExactly(Row.of(42L));
   }
 
+  /**
+   * SYNC, the default, over NULLs from a real source (a DataStream, which the planner cannot fold
+   * into constants): pass-through columns, NULL arguments, computed NULL arguments and a table
+   * function, in streaming and batch runtime mode, exactly the rows of the UDFs in-process.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "streaming = {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void syncIsExactOnNullsFromARealSource(boolean streaming) throws Exception {
+    String sql =
+        "SELECT id, s, i, x, AddOne(x), Piped(s, text),"
+            + " Piped(CASE WHEN id % 2 = 0 THEN CAST(NULL AS STRING) ELSE s END, 'v'),"
+            + " Greet(s), w.word FROM nulls LEFT JOIN LATERAL TABLE(SplitWords(text))"
+            + " AS w(word, length) ON TRUE";
+    List<Row> rows = MiniFlink.rows(sample.shimOverNulls(streaming, Map.of(), 300), sql);
+    assertThat(rows)
+        .containsExactlyInAnyOrderElementsOf(
+            MiniFlink.rows(sample.inProcessOverNulls(streaming, 300), sql));
+    assertThat(rows)
+        .contains(
+            Row.of(0L, null, null, null, null, "null|null", "null|v", "Hello, stranger!", null));
+  }
+
   @Test
-  void asyncModeMatchesInProcessOnRowsWithoutNulls() throws Exception {
-    TableEnvironment async = sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC"));
+  void asyncUnsafeNullsMatchesInProcessOnRowsWithoutNulls() throws Exception {
+    TableEnvironment async =
+        sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC_UNSAFE_NULLS"));
     String table =
         "CREATE TEMPORARY TABLE numbers (x BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000000',"
             + " 'number-of-rows' = '500', 'fields.x.kind' = 'sequence',"
@@ -235,40 +259,29 @@ class FlinkSqlIT {
   }
 
   @Test
-  void asyncModeFailsTheQueryWithTheUdfsOwnMessage() throws Exception {
+  void asyncUnsafeNullsFailsTheQueryWithTheUdfsOwnMessage() throws Exception {
     TableEnvironment async =
         sample.shim(
             true,
             Map.of("table.exec.async-scalar.retry-strategy", "NO_RETRY"),
-            Map.of("scalar.mode", "ASYNC"));
+            Map.of("scalar.mode", "ASYNC_UNSAFE_NULLS"));
     assertThatThrownBy(
             () -> MiniFlink.rows(async, "SELECT Fails(x) FROM (VALUES CAST(-7 AS BIGINT)) AS t(x)"))
         .satisfies(
             e -> assertThat(MiniFlink.messages(e)).contains("negative input -7 (" + PACKAGE));
   }
 
-  /**
-   * A canary of Flink 2.0.1's async scalar functions, the reason the module's default is SYNC: in
-   * an AsyncCalc, NULLs of the columns it passes through come out as default values ('' here), and
-   * a NULL argument can reach the function as such a default. When a Flink upgrade fixes this, the
-   * test fails: then revisit the default and the docs.
-   */
+  /** ASYNC is refused when the module loads, with the sentence naming Flink's defect. */
   @Test
-  void asyncModeInheritsFlinkNullHandling() throws Exception {
-    TableEnvironment async = sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC"));
-    String table =
-        "CREATE TEMPORARY TABLE people (id BIGINT, name STRING) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000000',"
-            + " 'number-of-rows' = '1', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1',"
-            + " 'fields.id.end' = '1', 'fields.name.null-rate' = '1.0')";
-    async.executeSql(table);
-    remote.executeSql(table);
-    String sql = "SELECT id, name, AddOne(id), Greet(name) FROM people";
-    assertThat(MiniFlink.rows(remote, sql))
-        .containsExactly(Row.of(1L, null, 2L, "Hello, stranger!"));
-    List<Row> asyncRows = MiniFlink.rows(async, sql);
-    assertThat(asyncRows).hasSize(1);
-    assertThat(asyncRows.get(0).getField(1)).as("a NULL passed through").isEqualTo("");
-    assertThat(asyncRows.get(0).getField(3)).isNotEqualTo("Hello, stranger!");
+  void asyncIsRefusedWhereFlinkLosesNulls() {
+    String version = dev.udfshim.flink.function.AsyncScalarDefect.flinkVersion();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dev.udfshim.flink.function.AsyncScalarDefect.affects(version));
+    assertThatThrownBy(() -> sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC")))
+        .satisfies(
+            e ->
+                assertThat(MiniFlink.messages(e))
+                    .contains(dev.udfshim.flink.function.AsyncScalarDefect.refusal(version)));
   }
 
   @Test

@@ -31,7 +31,7 @@ public final class RemoteUdfs {
       List.of(
           "AddOne",
           "Backwards",
-          "Concat",
+          "Piped",
           "Fails",
           "Greet",
           "Older",
@@ -78,12 +78,36 @@ public final class RemoteUdfs {
    * beside the spec.
    */
   public Servers serve(List<String> signatures, Map<String, String> configVars) throws Exception {
+    return serve(signatures, configVars, false);
+  }
+
+  /**
+   * Servers as they were before control frames (the runtime's {@code PreControlFramesHandler}):
+   * they answer describe with an error.
+   */
+  public Servers serveAsBeforeControlFrames(List<String> signatures, Map<String, String> configVars)
+      throws Exception {
+    return serve(signatures, configVars, true);
+  }
+
+  private Servers serve(List<String> signatures, Map<String, String> configVars, boolean old)
+      throws Exception {
     Map<String, Future<ServeProcess>> starting = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       for (String signature : signatures) {
         Path config = configVars.isEmpty() ? spec(signature) : copy(signature, configVars);
-        starting.put(signature, pool.submit(() -> ServeProcess.start(config, 0, udfs)));
+        starting.put(
+            signature,
+            pool.submit(
+                () ->
+                    old
+                        ? ServeProcess.start(
+                            config,
+                            0,
+                            "dev.udfshim.fixtures.PreControlFramesHandler",
+                            List.of(udfs, ShimRuntime.fixturesJar()))
+                        : ServeProcess.start(config, 0, udfs)));
       }
       Map<String, ServeProcess> started = new LinkedHashMap<>();
       Exception failure = null;

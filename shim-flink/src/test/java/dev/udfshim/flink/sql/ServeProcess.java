@@ -34,6 +34,15 @@ final class ServeProcess implements AutoCloseable {
    * @param udfs the folder of the UDF classes (the artifact's lib/udf)
    */
   static ServeProcess start(Path configDir, int port, Path udfs) throws Exception {
+    return start(configDir, port, "execution", List.of(udfs));
+  }
+
+  /**
+   * Serves with a handler of this name (an alias or a class name) and these class path entries (the
+   * UDFs', and a handler's own).
+   */
+  static ServeProcess start(Path configDir, int port, String handler, List<Path> classPath)
+      throws Exception {
     Path portFile = Files.createTempFile(configDir.getParent(), "port", ".txt");
     Files.delete(portFile);
     List<String> command = new ArrayList<>();
@@ -46,7 +55,7 @@ final class ServeProcess implements AutoCloseable {
             ShimRuntime.jar().toString(),
             "serve",
             "--handler_name",
-            "execution",
+            handler,
             "--config_override_dir",
             configDir.toString(),
             "--host",
@@ -57,7 +66,7 @@ final class ServeProcess implements AutoCloseable {
             portFile.toString(),
             "--stop-with-stdin",
             "--udf-classpath",
-            udfs.toString()));
+            String.join(",", classPath.stream().map(Path::toString).toList())));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> lines = new CopyOnWriteArrayList<>();
     Thread drain =

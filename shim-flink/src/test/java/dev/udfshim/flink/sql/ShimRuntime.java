@@ -45,6 +45,20 @@ final class ShimRuntime {
     return jar;
   }
 
+  /**
+   * The runtime's test fixtures jar beside its jar: it holds {@code PreControlFramesHandler}, the
+   * execution handler as servers were before control frames.
+   */
+  static Path fixturesJar() {
+    Path jar = jar();
+    Path fixtures =
+        jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "-tests.jar"));
+    if (!Files.isRegularFile(fixtures)) {
+      throw new IllegalStateException(fixtures + " is missing; build the runtime first.");
+    }
+    return fixtures;
+  }
+
   /** The java launcher of the JVM running the tests. */
   static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();

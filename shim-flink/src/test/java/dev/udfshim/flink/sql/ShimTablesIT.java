@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -44,9 +41,9 @@ class ShimTablesIT {
   @BeforeAll
   static void start() throws Exception {
     setup =
-        SqlSetup.start(dir, List.of("AddOne/0", "Concat/0", "SplitWords/0", "Fails/0"), Map.of());
+        SqlSetup.start(dir, List.of("AddOne/0", "Piped/0", "SplitWords/0", "Fails/0"), Map.of());
     ShimFunctions.Builder builder = ShimFunctions.builder().signatures(setup.udfs().signatures());
-    for (String signature : List.of("AddOne/0", "Concat/0", "SplitWords/0", "Fails/0")) {
+    for (String signature : List.of("AddOne/0", "Piped/0", "SplitWords/0", "Fails/0")) {
       String name = signature.substring(0, signature.indexOf('/'));
       builder.endpoint(PACKAGE + name, 0, "127.0.0.1:" + setup.servers().port(signature));
     }
@@ -60,28 +57,8 @@ class ShimTablesIT {
     }
   }
 
-  /**
-   * id BIGINT, s STRING, i INT, x BIGINT, text STRING: every third s, every fifth i, every seventh
-   * x and every eleventh text NULL, from a DataStream (no constant folding).
-   */
   private static Table source(Env env) {
-    List<Row> rows = new ArrayList<>();
-    for (long id = 0; id < ROWS; id++) {
-      rows.add(
-          Row.of(
-              id,
-              id % 3 == 0 ? null : "s" + id,
-              id % 5 == 0 ? null : (int) id,
-              id % 7 == 0 ? null : id * 10,
-              id % 11 == 0 ? null : id % 4 == 0 ? " " : "w" + id + " v" + id));
-    }
-    TypeInformation<Row> type =
-        new RowTypeInfo(
-            new TypeInformation<?>[] {
-              Types.LONG, Types.STRING, Types.INT, Types.LONG, Types.STRING
-            },
-            new String[] {"id", "s", "i", "x", "text"});
-    return env.tables().fromDataStream(env.streams().fromData(rows, type));
+    return NullRows.table(env.streams(), env.tables(), ROWS);
   }
 
   private static List<Row> collect(Table table) throws Exception {
@@ -113,13 +90,13 @@ class ShimTablesIT {
     StreamTableEnvironment env = e.tables();
     Table input = source(e);
     env.createTemporaryView("t", input);
-    Table remote = shim.call(env, shim.call(env, input, "AddOne", "x"), "Concat", "s", "text");
+    Table remote = shim.call(env, shim.call(env, input, "AddOne", "x"), "Piped", "s", "text");
     List<Row> expected =
-        collect(env.sqlQuery("SELECT *, AddOne(x) AS AddOne, Concat(s, text) AS Concat FROM t"));
+        collect(env.sqlQuery("SELECT *, AddOne(x) AS AddOne, Piped(s, text) AS Piped FROM t"));
     List<Row> rows = collect(remote);
 
     assertThat(remote.getResolvedSchema().getColumnNames())
-        .containsExactly("id", "s", "i", "x", "text", "AddOne", "Concat");
+        .containsExactly("id", "s", "i", "x", "text", "AddOne", "Piped");
     assertThat(rows).hasSize(ROWS).containsExactlyElementsOf(expected);
     assertThat(rows.get(0)).isEqualTo(Row.of(0L, null, null, null, null, null, "null|null"));
     assertThat(rows.get(1)).isEqualTo(Row.of(1L, "s1", 1, 10L, "w1 v1", 11L, "s1|w1 v1"));

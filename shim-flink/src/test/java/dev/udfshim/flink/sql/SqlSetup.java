@@ -74,6 +74,14 @@ public final class SqlSetup implements AutoCloseable {
     return started;
   }
 
+  /** Servers as they were before control frames, closed with the rest. */
+  public RemoteUdfs.Servers serveAsBeforeControlFrames(
+      List<String> signatures, Map<String, String> configVars) throws Exception {
+    RemoteUdfs.Servers started = udfs.serveAsBeforeControlFrames(signatures, configVars);
+    more.add(started);
+    return started;
+  }
+
   /** A table environment with the shim module loaded over the servers. */
   public TableEnvironment shim(
       boolean streaming, Map<String, String> tableOptions, Map<String, String> moduleOptions) {
@@ -89,6 +97,29 @@ public final class SqlSetup implements AutoCloseable {
     TableEnvironment env = flink.environment(streaming, tableOptions);
     env.executeSql(over.loadModule(moduleOptions));
     return env;
+  }
+
+  /**
+   * A table environment over a DataStream environment, with the shim module loaded over the servers
+   * and the view {@code nulls} of {@link NullRows}.
+   */
+  public org.apache.flink.table.api.bridge.java.StreamTableEnvironment shimOverNulls(
+      boolean streaming, Map<String, String> moduleOptions, int rows) {
+    var streams = flink.dataStream(streaming, Map.of());
+    var tables = MiniFlink.tables(streams, streaming);
+    tables.executeSql(servers.loadModule(moduleOptions));
+    tables.createTemporaryView("nulls", NullRows.table(streams, tables, rows));
+    return tables;
+  }
+
+  /** As {@link #shimOverNulls}, with the UDF classes in-process instead. */
+  public org.apache.flink.table.api.bridge.java.StreamTableEnvironment inProcessOverNulls(
+      boolean streaming, int rows) {
+    var streams = flink.dataStream(streaming, Map.of());
+    var tables = MiniFlink.tables(streams, streaming);
+    RemoteUdfs.registerInProcess(tables);
+    tables.createTemporaryView("nulls", NullRows.table(streams, tables, rows));
+    return tables;
   }
 
   /** A table environment with the UDF classes registered in-process under the same names. */

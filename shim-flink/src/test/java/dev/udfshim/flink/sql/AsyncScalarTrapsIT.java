@@ -1,0 +1,115 @@
+package dev.udfshim.flink.sql;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.udfshim.flink.function.AsyncScalarDefect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.functions.AsyncScalarFunction;
+import org.apache.flink.types.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flink's async scalar functions on the Flink under test, with no shim involved: a plain {@link
+ * AsyncScalarFunction} over a DataStream-backed table with NULLs, in the two traps of Flink's
+ * defect (a NULL passed through beside the call; a NULL argument, given and computed). The outcome
+ * must agree with {@link AsyncScalarDefect}: when a Flink version keeps the NULLs, this test says
+ * to lift the refusal for it; when a version listed as fixed loses them, it says to take it out.
+ *
+ * <p>Reproduction for Flink's tracker: the same two queries with this function in any Flink SQL job
+ * (docs/flink.md, <i>Flink's async scalar defect</i>).
+ */
+class AsyncScalarTrapsIT {
+  private static MiniFlink flink;
+
+  /** left|right, a NULL written as {@code null}. */
+  public static class AsyncConcat extends AsyncScalarFunction {
+    public void eval(CompletableFuture<String> result, String left, String right) {
+      result.complete(left + "|" + right);
+    }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    flink = MiniFlink.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (flink != null) {
+      flink.close();
+    }
+  }
+
+  @Test
+  void theTrapsAgreeWithTheRefusalList() {
+    String version = AsyncScalarDefect.flinkVersion();
+    String lost = traps();
+    String minor = version.replaceFirst("^(\\d+\\.\\d+).*", "$1");
+    if (lost == null && AsyncScalarDefect.affects(version)) {
+      fail(
+          "Flink "
+              + version
+              + " keeps NULLs in async scalar functions (both traps pass): lift the refusal for "
+              + minor
+              + " (add it to AsyncScalarDefect.FIXED_IN).");
+    }
+    if (lost != null && !AsyncScalarDefect.affects(version)) {
+      fail(
+          "Flink "
+              + version
+              + " loses NULLs in async scalar functions ("
+              + lost
+              + "): take "
+              + minor
+              + " out of AsyncScalarDefect.FIXED_IN.");
+    }
+  }
+
+  /** What the traps got wrong on this Flink, or null when both answered exactly. */
+  private static String traps() {
+    StreamExecutionEnvironment streams = flink.dataStream(true, Map.of());
+    StreamTableEnvironment tables = MiniFlink.tables(streams, true);
+    List<Row> rows = new ArrayList<>();
+    rows.add(Row.of(1L, null, null));
+    rows.add(Row.of(2L, "b", 7));
+    TypeInformation<Row> type =
+        new RowTypeInfo(
+            new TypeInformation<?>[] {Types.LONG, Types.STRING, Types.INT},
+            new String[] {"id", "s", "n"});
+    tables.createTemporaryView("t", tables.fromDataStream(streams.fromData(rows, type)));
+    tables.createTemporarySystemFunction("AsyncConcat", AsyncConcat.class);
+    try {
+      List<Row> passThrough = MiniFlink.rows(tables, "SELECT id, s, n, AsyncPiped(s, 'y') FROM t");
+      List<Row> expected = List.of(Row.of(1L, null, null, "null|y"), Row.of(2L, "b", 7, "b|y"));
+      if (!sameRows(passThrough, expected)) {
+        return "a NULL passed through or given as an argument: " + passThrough + " for " + expected;
+      }
+      List<Row> computed =
+          MiniFlink.rows(
+              tables,
+              "SELECT id, AsyncPiped(CASE WHEN id > 1 THEN CAST(NULL AS STRING) ELSE s END, 'v')"
+                  + " FROM t");
+      List<Row> expectedComputed = List.of(Row.of(1L, "null|v"), Row.of(2L, "null|v"));
+      if (!sameRows(computed, expectedComputed)) {
+        return "a computed NULL argument: " + computed + " for " + expectedComputed;
+      }
+      return null;
+    } catch (Exception e) {
+      return "the query failed: " + MiniFlink.messages(e).lines().findFirst().orElse("");
+    }
+  }
+
+  private static boolean sameRows(List<Row> actual, List<Row> expected) {
+    return actual.size() == expected.size() && actual.containsAll(expected);
+  }
+}
