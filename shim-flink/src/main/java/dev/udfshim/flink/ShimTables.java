@@ -11,8 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.operators.ChainingStrategy;
+import org.apache.flink.streaming.api.transformations.LegacySourceTransformation;
+import org.apache.flink.streaming.api.transformations.PartitionTransformation;
 import org.apache.flink.streaming.api.transformations.PhysicalTransformation;
 import org.apache.flink.table.api.Expressions;
 import org.apache.flink.table.api.Table;
@@ -174,9 +177,15 @@ public final class ShimTables {
             InternalTypeInfo.of(outputType),
             new BatchCallOperator(
                 bound, table, keepEmpty, inputType, argumentFields, resultFields.size()));
-    // Chained to what feeds it: no serialization between the table's rows and the calls.
+    // Chained to what feeds it (no serialization between the table's rows and the calls), except
+    // behind a legacy source (SourceFunction): its thread is not the task's mailbox thread, which
+    // the operator needs to wait for a free call, so Flink's own async operator is not chained
+    // there either.
     ((PhysicalTransformation<?>) called.getTransformation())
-        .setChainingStrategy(ChainingStrategy.ALWAYS);
+        .setChainingStrategy(
+            feedsFromLegacySource(stream.getTransformation(), 0)
+                ? ChainingStrategy.HEAD
+                : ChainingStrategy.ALWAYS);
     Table out = env.fromDataStream(called);
     if (casts.isEmpty()) {
       return out;
@@ -188,6 +197,22 @@ public final class ShimTables {
       }
     }
     return out.select(kept.toArray(Expression[]::new));
+  }
+
+  /** Whether a legacy source feeds this transformation without a shuffle in between. */
+  private static boolean feedsFromLegacySource(Transformation<?> transformation, int depth) {
+    if (transformation instanceof LegacySourceTransformation) {
+      return true;
+    }
+    if (transformation instanceof PartitionTransformation || depth > 100) {
+      return false;
+    }
+    for (Transformation<?> input : transformation.getInputs()) {
+      if (feedsFromLegacySource(input, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The columns of a schema, for messages. */

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * The shim runtime this reactor built (shim-runtime's jar, its target/lib beside it), run as the
  * platform runs it: in JVMs of its own, never in the tests' class path.
  */
-final class ShimRuntime {
+public final class ShimRuntime {
   private ShimRuntime() {}
 
   /** The runtime's jar: {@code shim.runtime.jar} (failsafe sets it), else the reactor's. */
