@@ -257,6 +257,7 @@ final class ModuleConfig {
     }
     return new ClientSettings(
         async(options.get(ShimOptions.SCALAR_MODE)),
+        asyncTables(options.get(ShimOptions.TABLE_MODE)),
         options.get(ShimOptions.BATCH_ENABLED),
         batchSize,
         maxWait,
@@ -285,6 +286,18 @@ final class ModuleConfig {
       default:
         return false;
     }
+  }
+
+  /** Whether table functions run as Flink's async table functions: 2.2 and later only. */
+  private static boolean asyncTables(ShimOptions.TableMode mode) {
+    if (mode != ShimOptions.TableMode.ASYNC) {
+      return false;
+    }
+    String version = AsyncScalarDefect.flinkVersion();
+    if (!AsyncScalarDefect.asyncTablesExact(version)) {
+      throw new ValidationException(AsyncScalarDefect.asyncTablesRefusal(version));
+    }
+    return true;
   }
 
   private static int atLeast(ReadableConfig options, ConfigOption<Integer> option, int min) {

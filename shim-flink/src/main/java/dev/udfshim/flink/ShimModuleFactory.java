@@ -25,6 +25,7 @@ public final class ShimModuleFactory implements ModuleFactory {
     return Set.of(
         ShimOptions.FUNCTION_NAMES,
         ShimOptions.SCALAR_MODE,
+        ShimOptions.TABLE_MODE,
         ShimOptions.BATCH_ENABLED,
         ShimOptions.BATCH_SIZE,
         ShimOptions.BATCH_MAX_WAIT,

@@ -83,6 +83,36 @@ public final class ShimOptions {
                   + " ASYNC_UNSAFE_NULLS keeps it for queries whose columns are never NULL"
                   + " (streaming mode only). For exact batched calls use ShimTables.");
 
+  /** How table functions call their servers. */
+  public enum TableMode implements DescribedEnum {
+    ASYNC(
+        "As AsyncTableFunction for SQL's LATERAL TABLE: input rows batched, calls in flight; Flink"
+            + " 2.2 and later, streaming mode (refused elsewhere)."),
+    SYNC("As TableFunction: one blocking call per input row; exact in every query.");
+
+    private final String description;
+
+    TableMode(String description) {
+      this.description = description;
+    }
+
+    @Override
+    public InlineElement getDescription() {
+      return TextElement.text(description);
+    }
+  }
+
+  public static final ConfigOption<TableMode> TABLE_MODE =
+      key("table.mode")
+          .enumType(TableMode.class)
+          .defaultValue(TableMode.SYNC)
+          .withDescription(
+              "How table functions call their servers. SYNC (one blocking call per input row) is"
+                  + " exact in every query and both runtime modes. ASYNC batches input rows with"
+                  + " calls in flight through Flink's async table functions, which SQL's LATERAL"
+                  + " TABLE takes, exactly, from Flink 2.2 on, in streaming mode; it is refused"
+                  + " with a sentence on older Flinks and in batch jobs.");
+
   public static final ConfigOption<Boolean> BATCH_ENABLED =
       key("batch.enabled")
           .booleanType()

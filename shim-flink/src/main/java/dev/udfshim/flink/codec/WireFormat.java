@@ -79,6 +79,11 @@ public final class WireFormat {
     return framing;
   }
 
+  /** Whether each call answers rows per input row (a table function). */
+  public boolean table() {
+    return table;
+  }
+
   /** A request buffer of this format: rows are added one by one, then taken as one payload. */
   public Request newRequest() {
     return new Request(framing.newRequest(arguments));

@@ -33,6 +33,36 @@ public final class AsyncScalarDefect {
     return !FIXED_IN.contains(minor);
   }
 
+  /**
+   * Whether SQL's {@code LATERAL TABLE} takes async table functions on this Flink and keeps NULLs:
+   * 2.2 and later (streaming mode). Before 2.2 they are not a SQL function kind at all. {@code
+   * AsyncScalarTrapsIT} holds this to the Flink under test, as it does the scalar refusal.
+   */
+  public static boolean asyncTablesExact(String version) {
+    String[] parts = version.split("[.-]");
+    try {
+      int major = Integer.parseInt(parts[0]);
+      int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+      return major > 2 || (major == 2 && minor >= 2);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The sentence 'table.mode' = 'ASYNC' is refused with before 2.2. */
+  public static String asyncTablesRefusal(String version) {
+    return "'table.mode' = 'ASYNC' needs Flink 2.2 or later, where SQL's LATERAL TABLE takes async"
+        + " table functions and keeps NULLs; this is Flink "
+        + version
+        + ": use 'SYNC' (the default, exact) or ShimTables for exact batched calls.";
+  }
+
+  /** The sentence 'table.mode' = 'ASYNC' is refused with in a batch job. */
+  public static String asyncTablesInBatchMode() {
+    return "'table.mode' = 'ASYNC' works in streaming mode only (Flink does not plan async table"
+        + " functions in batch jobs); use 'SYNC' for this batch job, or ShimTables.";
+  }
+
   /** The sentence 'scalar.mode' = 'ASYNC' is refused with on an affected version. */
   public static String refusal(String version) {
     return "'scalar.mode' = 'ASYNC' is refused on Flink "

@@ -8,6 +8,7 @@ import java.time.Duration;
  * How the functions of one module call their servers (the options of {@code ShimOptions}).
  *
  * @param async scalar functions as {@code AsyncScalarFunction} (false: one blocking call per row)
+ * @param asyncTables table functions as {@code AsyncTableFunction} (Flink 2.2+, streaming)
  * @param batched legacy servers (that answer describe with an error) speak the batch framing
  *     ({@code shim.execution.batch})
  * @param batchSize rows per call, or 0 to let the batched forms tune it (the server's limit caps
@@ -17,6 +18,7 @@ import java.time.Duration;
  */
 public record ClientSettings(
     boolean async,
+    boolean asyncTables,
     boolean batched,
     int batchSize,
     Duration maxWait,

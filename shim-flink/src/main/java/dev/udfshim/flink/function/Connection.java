@@ -147,12 +147,22 @@ public final class Connection implements AutoCloseable {
 
   /** One call, waiting for its answer (the synchronous functions). */
   byte[] invokeAndWait(WireFormat.Request request, Object[] arguments) {
+    return invokeAndWait(encode(request, arguments));
+  }
+
+  /** One row's request. */
+  byte[] encode(WireFormat.Request request, Object[] arguments) {
     try {
       request.add(arguments);
     } catch (WireException e) {
       throw failure(e.getMessage());
     }
-    return waitFor(invoke(request.take()));
+    return request.take();
+  }
+
+  /** One call of a finished request, waiting for its answer. */
+  byte[] invokeAndWait(byte[] payload) {
+    return waitFor(invoke(payload));
   }
 
   private byte[] waitFor(CompletableFuture<byte[]> answer) {

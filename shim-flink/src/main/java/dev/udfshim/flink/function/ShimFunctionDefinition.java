@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.table.api.ValidationException;
-import org.apache.flink.table.api.config.ExecutionConfigOptions;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.FunctionKind;
 import org.apache.flink.table.functions.SpecializedFunction;
@@ -23,6 +22,11 @@ import org.apache.flink.table.types.logical.utils.LogicalTypeCasts;
  * signature's server; signatures without an endpoint are not offered.
  */
 public final class ShimFunctionDefinition implements SpecializedFunction {
+  private static final org.apache.flink.configuration.ConfigOption<String> RUNTIME_MODE =
+      org.apache.flink.configuration.ConfigOptions.key("execution.runtime-mode")
+          .stringType()
+          .defaultValue("STREAMING");
+
   private final String name;
   private final ShimUdf udf;
   private final List<ShimSignature> served;
@@ -61,7 +65,7 @@ public final class ShimFunctionDefinition implements SpecializedFunction {
   @Override
   public FunctionKind getKind() {
     if (udf.kind() == UdfKind.TABLE) {
-      return FunctionKind.TABLE;
+      return settings.asyncTables() ? FunctionKind.ASYNC_TABLE : FunctionKind.TABLE;
     }
     return settings.async() ? FunctionKind.ASYNC_SCALAR : FunctionKind.SCALAR;
   }
@@ -106,15 +110,24 @@ public final class ShimFunctionDefinition implements SpecializedFunction {
             udf.deterministic(),
             settings);
     if (udf.kind() == UdfKind.TABLE) {
-      return new RemoteTableFunction(bound);
+      if (!settings.asyncTables()) {
+        return new RemoteTableFunction(bound);
+      }
+      if ("BATCH".equalsIgnoreCase(context.getConfiguration().get(RUNTIME_MODE))) {
+        throw new ValidationException(AsyncScalarDefect.asyncTablesInBatchMode());
+      }
+      return new RemoteAsyncTableFunction(
+          bound, FlinkAsyncOptions.tableCapacity(context.getConfiguration()));
     }
     if (!settings.async()) {
       return new RemoteScalarFunction(bound);
     }
-    int capacity =
-        context
-            .getConfiguration()
-            .get(ExecutionConfigOptions.TABLE_EXEC_ASYNC_SCALAR_BUFFER_CAPACITY);
+    int capacity = FlinkAsyncOptions.capacity(context.getConfiguration());
+    FlinkAsyncOptions.check(
+        context.getConfiguration(),
+        bound.target(),
+        settings.batchSizeOr(Connection.LEGACY_BATCH_SIZE),
+        settings.call().timeout());
     return new RemoteAsyncScalarFunction(bound, capacity);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.udfshim.flink.function.AsyncScalarDefect;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.functions.AsyncScalarFunction;
+import org.apache.flink.table.functions.AsyncTableFunction;
 import org.apache.flink.types.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,13 @@ class AsyncScalarTrapsIT {
   public static class AsyncConcat extends AsyncScalarFunction {
     public void eval(CompletableFuture<String> result, String left, String right) {
       result.complete(left + "|" + right);
+    }
+  }
+
+  /** The words of a text, one row each; none for NULL (as a row "null" would show). */
+  public static class AsyncWords extends AsyncTableFunction<String> {
+    public void eval(CompletableFuture<Collection<String>> result, String text) {
+      result.complete(text == null ? List.of("null") : List.of(text.split(" ")));
     }
   }
 
@@ -75,18 +84,62 @@ class AsyncScalarTrapsIT {
     }
   }
 
+  /**
+   * SQL's LATERAL TABLE over a plain async table function, with NULLs passed through and given as
+   * the argument: exact where {@link AsyncScalarDefect#asyncTablesExact} says so (2.2+), else
+   * refused or wrong, and the module's 'table.mode' = 'ASYNC' gate must agree.
+   */
+  @Test
+  void asyncTableFunctionsAgreeWithTheirVersionGate() {
+    String version = AsyncScalarDefect.flinkVersion();
+    StreamExecutionEnvironment streams = flink.dataStream(true, Map.of());
+    StreamTableEnvironment tables = MiniFlink.tables(streams, true);
+    tables.createTemporaryView("t", tables.fromDataStream(streams.fromData(rows(), type())));
+    String lost;
+    try {
+      tables.createTemporarySystemFunction("AsyncWords", AsyncWords.class);
+      List<Row> joined =
+          MiniFlink.rows(tables, "SELECT id, s, n, w FROM t, LATERAL TABLE(AsyncWords(s)) AS x(w)");
+      List<Row> expected = List.of(Row.of(1L, null, null, "null"), Row.of(2L, "b", 7, "b"));
+      lost = sameRows(joined, expected) ? null : joined + " for " + expected;
+    } catch (Exception e) {
+      lost = "the query failed: " + MiniFlink.messages(e).lines().findFirst().orElse("");
+    }
+    if (lost == null && !AsyncScalarDefect.asyncTablesExact(version)) {
+      fail(
+          "Flink "
+              + version
+              + " runs async table functions in LATERAL TABLE exactly: let 'table.mode' ASYNC"
+              + " through (AsyncScalarDefect.asyncTablesExact).");
+    }
+    if (lost != null && AsyncScalarDefect.asyncTablesExact(version)) {
+      fail(
+          "Flink "
+              + version
+              + " does not run async table functions in LATERAL TABLE exactly ("
+              + lost
+              + "): refuse 'table.mode' ASYNC there (AsyncScalarDefect.asyncTablesExact).");
+    }
+  }
+
+  private static List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(Row.of(1L, null, null));
+    rows.add(Row.of(2L, "b", 7));
+    return rows;
+  }
+
+  private static TypeInformation<Row> type() {
+    return new RowTypeInfo(
+        new TypeInformation<?>[] {Types.LONG, Types.STRING, Types.INT},
+        new String[] {"id", "s", "n"});
+  }
+
   /** What the traps got wrong on this Flink, or null when both answered exactly. */
   private static String traps() {
     StreamExecutionEnvironment streams = flink.dataStream(true, Map.of());
     StreamTableEnvironment tables = MiniFlink.tables(streams, true);
-    List<Row> rows = new ArrayList<>();
-    rows.add(Row.of(1L, null, null));
-    rows.add(Row.of(2L, "b", 7));
-    TypeInformation<Row> type =
-        new RowTypeInfo(
-            new TypeInformation<?>[] {Types.LONG, Types.STRING, Types.INT},
-            new String[] {"id", "s", "n"});
-    tables.createTemporaryView("t", tables.fromDataStream(streams.fromData(rows, type)));
+    tables.createTemporaryView("t", tables.fromDataStream(streams.fromData(rows(), type())));
     tables.createTemporarySystemFunction("AsyncConcat", AsyncConcat.class);
     try {
       List<Row> passThrough = MiniFlink.rows(tables, "SELECT id, s, n, AsyncPiped(s, 'y') FROM t");

@@ -52,7 +52,8 @@ class FlinkSqlIT {
           "RandomBelow/0",
           "Fails/0",
           "Sleep/0",
-          "Piped/0");
+          "Piped/0",
+          "Counted/0");
 
   @TempDir static Path unpacked;
   private static SqlSetup sample;
@@ -239,6 +240,29 @@ class FlinkSqlIT {
             Row.of(0L, null, null, null, null, "null|null", "null|v", "Hello, stranger!", null));
   }
 
+  /**
+   * 'cache.size' answers a repeated argument of a deterministic function from the cache: Counted
+   * answers every call differently, so equal answers for equal arguments show the hits.
+   */
+  @Test
+  void theResultCacheAnswersRepeatedArguments() throws Exception {
+    String sql = "SELECT id, Counted(id % 7) FROM nulls";
+    List<Row> cached =
+        MiniFlink.rows(sample.shimOverNulls(true, Map.of("cache.size", "100"), 300), sql);
+    Map<Object, Set<Object>> answers = new java.util.HashMap<>();
+    cached.forEach(
+        r ->
+            answers
+                .computeIfAbsent((Long) r.getField(0) % 7, k -> new HashSet<>())
+                .add(r.getField(1)));
+    assertThat(cached).hasSize(300);
+    assertThat(answers).hasSize(7).allSatisfy((x, values) -> assertThat(values).hasSize(1));
+    List<Row> uncached = MiniFlink.rows(sample.shimOverNulls(true, Map.of(), 300), sql);
+    assertThat(uncached.stream().map(r -> r.getField(1)).distinct().count())
+        .as("without the cache every call answers anew")
+        .isEqualTo(300);
+  }
+
   @Test
   void asyncUnsafeNullsMatchesInProcessOnRowsWithoutNulls() throws Exception {
     TableEnvironment async =
@@ -269,6 +293,41 @@ class FlinkSqlIT {
             () -> MiniFlink.rows(async, "SELECT Fails(x) FROM (VALUES CAST(-7 AS BIGINT)) AS t(x)"))
         .satisfies(
             e -> assertThat(MiniFlink.messages(e)).contains("negative input -7 (" + PACKAGE));
+  }
+
+  /**
+   * 'table.mode' = 'ASYNC': on Flink 2.2+ SQL's LATERAL TABLE over the async table function is
+   * exact on NULLs from a real source (streaming) and refused with a sentence in a batch job;
+   * before 2.2 the module refuses it when it loads.
+   */
+  @Test
+  void asyncTableFunctionsWhereFlinkKeepsThemExactElseASentence() throws Exception {
+    String version = dev.udfshim.flink.function.AsyncScalarDefect.flinkVersion();
+    Map<String, String> options = Map.of("table.mode", "ASYNC");
+    if (!dev.udfshim.flink.function.AsyncScalarDefect.asyncTablesExact(version)) {
+      assertThatThrownBy(() -> sample.shimOverNulls(true, options, 10))
+          .satisfies(
+              e ->
+                  assertThat(MiniFlink.messages(e))
+                      .contains(
+                          dev.udfshim.flink.function.AsyncScalarDefect.asyncTablesRefusal(
+                              version)));
+      return;
+    }
+    String sql =
+        "SELECT id, s, i, text, w.word, w.length FROM nulls,"
+            + " LATERAL TABLE(SplitWords(text)) AS w(word, length)";
+    List<Row> rows = MiniFlink.rows(sample.shimOverNulls(true, options, 300), sql);
+    assertThat(rows)
+        .containsExactlyInAnyOrderElementsOf(
+            MiniFlink.rows(sample.inProcessOverNulls(true, 300), sql));
+    assertThat(rows).contains(Row.of(1L, "s1", 1, "w1 v1", "v1", 2));
+    assertThatThrownBy(() -> MiniFlink.rows(sample.shimOverNulls(false, options, 10), sql))
+        .satisfies(
+            e ->
+                assertThat(MiniFlink.messages(e))
+                    .contains(
+                        dev.udfshim.flink.function.AsyncScalarDefect.asyncTablesInBatchMode()));
   }
 
   /** ASYNC is refused when the module loads, with the sentence naming Flink's defect. */

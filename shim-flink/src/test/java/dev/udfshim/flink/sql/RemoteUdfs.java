@@ -31,6 +31,7 @@ public final class RemoteUdfs {
       List.of(
           "AddOne",
           "Backwards",
+          "Counted",
           "Piped",
           "Fails",
           "Greet",
