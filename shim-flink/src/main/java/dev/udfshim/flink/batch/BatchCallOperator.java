@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -75,6 +77,8 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
   private transient long calls;
   private transient long rows;
   private transient StreamRecord<RowData> record;
+  private transient Counter callCounter;
+  private transient Counter rowCounter;
 
   /** One call out, in input order among the watermarks held behind it. */
   private static final class Call {
@@ -141,6 +145,10 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
     open = new ArrayList<>();
     times = new ArrayList<>();
     record = new StreamRecord<>(null);
+    // In Flink's metric group of this operator, beside its own numRecordsIn/Out.
+    callCounter = getMetricGroup().counter("shimCalls");
+    rowCounter = getMetricGroup().counter("shimRows");
+    getMetricGroup().gauge("shimBatchRows", (Gauge<Integer>) tuning::rows);
   }
 
   @Override
@@ -207,6 +215,8 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
     inFlight++;
     calls++;
     rows += call.rows.size();
+    callCounter.inc();
+    rowCounter.inc(call.rows.size());
     queue.add(call);
     call.answer = connection.invoke(request.take());
     call.answer.whenComplete((bytes, error) -> answered());

@@ -63,6 +63,9 @@ class AsyncScalarTrapsIT {
   void theTrapsAgreeWithTheRefusalList() {
     String version = AsyncScalarDefect.flinkVersion();
     String lost = traps();
+    // What this Flink did, for the build log (docs/flink.md quotes it).
+    System.out.println(
+        "Async scalar traps on Flink " + version + ": " + (lost == null ? "exact" : lost));
     String minor = version.replaceFirst("^(\\d+\\.\\d+).*", "$1");
     if (lost == null && AsyncScalarDefect.affects(version)) {
       fail(
@@ -105,6 +108,8 @@ class AsyncScalarTrapsIT {
     } catch (Exception e) {
       lost = "the query failed: " + MiniFlink.messages(e).lines().findFirst().orElse("");
     }
+    System.out.println(
+        "Async table function traps on Flink " + version + ": " + (lost == null ? "exact" : lost));
     if (lost == null && !AsyncScalarDefect.asyncTablesExact(version)) {
       fail(
           "Flink "
