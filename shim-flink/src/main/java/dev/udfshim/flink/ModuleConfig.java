@@ -2,6 +2,7 @@ package dev.udfshim.flink;
 
 import dev.udfshim.flink.client.CallSettings;
 import dev.udfshim.flink.client.Endpoint;
+import dev.udfshim.flink.function.AsyncScalarDefect;
 import dev.udfshim.flink.function.ClientSettings;
 import dev.udfshim.flink.function.ShimFunctionDefinition;
 import dev.udfshim.flink.signatures.ShimUdf;
@@ -17,12 +18,16 @@ import java.util.TreeMap;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the module's options into function definitions: reads the signatures, binds endpoints,
  * names the functions and checks every option, each problem one sentence.
  */
 final class ModuleConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(ModuleConfig.class);
+
   private ModuleConfig() {}
 
   static List<ShimFunctionDefinition> functions(ReadableConfig options, ClassLoader loader) {
@@ -224,15 +229,19 @@ final class ModuleConfig {
   }
 
   static ClientSettings settings(ReadableConfig options) {
-    int batchSize = atLeast(options, ShimOptions.BATCH_SIZE, 1);
+    int batchSize = options.getOptional(ShimOptions.BATCH_SIZE).orElse(0);
+    if (options.getOptional(ShimOptions.BATCH_SIZE).isPresent() && batchSize < 1) {
+      throw new ValidationException("'batch.size' is " + batchSize + "; use 1 or more.");
+    }
     int inFlight = atLeast(options, ShimOptions.ASYNC_MAX_IN_FLIGHT, 1);
     int attempts = atLeast(options, ShimOptions.RETRY_MAX_ATTEMPTS, 1);
+    int cacheSize = atLeast(options, ShimOptions.CACHE_SIZE, 0);
     if (attempts > 10) {
       throw new ValidationException(
           "'retry.max-attempts' is " + attempts + "; use 1 (no retry) to 10.");
     }
-    Duration maxWait = options.get(ShimOptions.BATCH_MAX_WAIT);
-    if (maxWait.isNegative()) {
+    Duration maxWait = options.getOptional(ShimOptions.BATCH_MAX_WAIT).orElse(null);
+    if (maxWait != null && maxWait.isNegative()) {
       throw new ValidationException("'batch.max-wait' is negative; use 0 or more, e.g. 100 ms.");
     }
     Duration timeout = positive(options, ShimOptions.CALL_TIMEOUT);
@@ -247,12 +256,48 @@ final class ModuleConfig {
               + " ms); make it at most as long.");
     }
     return new ClientSettings(
-        options.get(ShimOptions.SCALAR_MODE) == ShimOptions.ScalarMode.ASYNC,
+        async(options.get(ShimOptions.SCALAR_MODE)),
+        asyncTables(options.get(ShimOptions.TABLE_MODE)),
         options.get(ShimOptions.BATCH_ENABLED),
         batchSize,
         maxWait,
         inFlight,
-        new CallSettings(timeout, attempts, initial, max));
+        new CallSettings(timeout, attempts, initial, max),
+        cacheSize);
+  }
+
+  /**
+   * Whether scalar functions run as Flink's async scalar functions: ASYNC only where Flink keeps
+   * their NULLs ({@link AsyncScalarDefect}), ASYNC_UNSAFE_NULLS anywhere, with a warning.
+   */
+  private static boolean async(ShimOptions.ScalarMode mode) {
+    String version = AsyncScalarDefect.flinkVersion();
+    switch (mode) {
+      case ASYNC:
+        if (AsyncScalarDefect.affects(version)) {
+          throw new ValidationException(AsyncScalarDefect.refusal(version));
+        }
+        return true;
+      case ASYNC_UNSAFE_NULLS:
+        if (AsyncScalarDefect.affects(version)) {
+          LOG.warn(AsyncScalarDefect.warning(version));
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Whether table functions run as Flink's async table functions: 2.2 and later only. */
+  private static boolean asyncTables(ShimOptions.TableMode mode) {
+    if (mode != ShimOptions.TableMode.ASYNC) {
+      return false;
+    }
+    String version = AsyncScalarDefect.flinkVersion();
+    if (!AsyncScalarDefect.asyncTablesExact(version)) {
+      throw new ValidationException(AsyncScalarDefect.asyncTablesRefusal(version));
+    }
+    return true;
   }
 
   private static int atLeast(ReadableConfig options, ConfigOption<Integer> option, int min) {

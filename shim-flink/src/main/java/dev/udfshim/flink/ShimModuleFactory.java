@@ -25,10 +25,12 @@ public final class ShimModuleFactory implements ModuleFactory {
     return Set.of(
         ShimOptions.FUNCTION_NAMES,
         ShimOptions.SCALAR_MODE,
+        ShimOptions.TABLE_MODE,
         ShimOptions.BATCH_ENABLED,
         ShimOptions.BATCH_SIZE,
         ShimOptions.BATCH_MAX_WAIT,
         ShimOptions.ASYNC_MAX_IN_FLIGHT,
+        ShimOptions.CACHE_SIZE,
         ShimOptions.CALL_TIMEOUT,
         ShimOptions.RETRY_MAX_ATTEMPTS,
         ShimOptions.RETRY_INITIAL_BACKOFF,

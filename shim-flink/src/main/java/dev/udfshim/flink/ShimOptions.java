@@ -20,8 +20,13 @@ public final class ShimOptions {
 
   /** How scalar functions call their servers. */
   public enum ScalarMode implements DescribedEnum {
-    ASYNC("As AsyncScalarFunction: rows are batched (or sent one per call) with calls in flight."),
-    SYNC("As ScalarFunction: one blocking call per row.");
+    ASYNC(
+        "As AsyncScalarFunction: rows are batched with calls in flight. Refused on every Flink"
+            + " whose async scalar functions lose NULLs (all up to 2.3)."),
+    ASYNC_UNSAFE_NULLS(
+        "As ASYNC, also where Flink's async scalar functions lose NULLs: exact only on rows"
+            + " without NULLs in the arguments and the other columns of the projection."),
+    SYNC("As ScalarFunction: one blocking call per row; exact in every query.");
 
     private final String description;
 
@@ -73,42 +78,75 @@ public final class ShimOptions {
           .withDescription(
               "How scalar functions call their servers. SYNC (one blocking call per row) is"
                   + " exact in every query and both runtime modes. ASYNC batches rows and keeps"
-                  + " calls in flight, in streaming mode only, with two limits of Flink 2.0.1's"
-                  + " async scalar functions: a row with a NULL argument is answered NULL"
-                  + " without a call, and NULLs of the other columns the same projection passes"
-                  + " through come out as default values ('' or -1).");
+                  + " calls in flight through Flink's async scalar functions, which lose NULLs on"
+                  + " every Flink up to 2.3, so it is refused there with a sentence;"
+                  + " ASYNC_UNSAFE_NULLS keeps it for queries whose columns are never NULL"
+                  + " (streaming mode only). For exact batched calls use ShimTables.");
+
+  /** How table functions call their servers. */
+  public enum TableMode implements DescribedEnum {
+    ASYNC(
+        "As AsyncTableFunction for SQL's LATERAL TABLE: input rows batched, calls in flight; Flink"
+            + " 2.2 and later, streaming mode (refused elsewhere)."),
+    SYNC("As TableFunction: one blocking call per input row; exact in every query.");
+
+    private final String description;
+
+    TableMode(String description) {
+      this.description = description;
+    }
+
+    @Override
+    public InlineElement getDescription() {
+      return TextElement.text(description);
+    }
+  }
+
+  public static final ConfigOption<TableMode> TABLE_MODE =
+      key("table.mode")
+          .enumType(TableMode.class)
+          .defaultValue(TableMode.SYNC)
+          .withDescription(
+              "How table functions call their servers. SYNC (one blocking call per input row) is"
+                  + " exact in every query and both runtime modes. ASYNC batches input rows with"
+                  + " calls in flight through Flink's async table functions, which SQL's LATERAL"
+                  + " TABLE takes, exactly, from Flink 2.2 on, in streaming mode; it is refused"
+                  + " with a sentence on older Flinks and in batch jobs.");
 
   public static final ConfigOption<Boolean> BATCH_ENABLED =
       key("batch.enabled")
           .booleanType()
           .defaultValue(false)
           .withDescription(
-              "Whether the servers speak the batch framing (started with config var"
-                  + " "
+              "Legacy, for servers that predate control frames: they speak the batch framing"
+                  + " when started with config var "
                   + Framing.BATCH_VAR
-                  + " = true). Must match the servers. With ASYNC, scalar"
-                  + " functions then send up to 'batch.size' rows per call.");
+                  + " = true, which this must then match. A current server says itself"
+                  + " whether it takes batches (the describe frame), and this option is ignored"
+                  + " for it.");
 
   public static final ConfigOption<Integer> BATCH_SIZE =
       key("batch.size")
           .intType()
-          .defaultValue(500)
+          .noDefaultValue()
           .withDescription(
-              "At most this many rows per call (ASYNC with 'batch.enabled'). The servers refuse"
-                  + " more than their "
+              "At most this many rows per call. Unset: ShimTables tunes it (from 64 rows, doubled"
+                  + " while every call slot is busy when a batch fills, up to the server's limit);"
+                  + " ASYNC_UNSAFE_NULLS and legacy batch servers send up to 500. The server's"
+                  + " limit ("
                   + Framing.BATCH_MAX_ROWS_VAR
-                  + " ("
+                  + ", "
                   + Framing.DEFAULT_BATCH_MAX_ROWS
-                  + " by default). Batches"
-                  + " only fill up to table.exec.async-scalar.buffer-capacity rows (10 by"
-                  + " default): raise it to batch.size x async.max-in-flight.");
+                  + " by default, which it says in its describe answer) caps it.");
 
   public static final ConfigOption<Duration> BATCH_MAX_WAIT =
       key("batch.max-wait")
           .durationType()
-          .defaultValue(Duration.ofMillis(100))
+          .noDefaultValue()
           .withDescription(
-              "How long the first row of a batch waits for more rows before the batch is sent.");
+              "How long the first row of a batch waits for more rows before the batch is sent."
+                  + " Unset: ShimTables waits about one call's observed latency, between 1 ms and"
+                  + " 100 ms; the async scalar functions wait 100 ms.");
 
   public static final ConfigOption<Integer> ASYNC_MAX_IN_FLIGHT =
       key("async.max-in-flight")
@@ -117,6 +155,17 @@ public final class ShimOptions {
           .withDescription(
               "At most this many calls at once per function instance (ASYNC); further batches"
                   + " wait for one to be answered.");
+
+  public static final ConfigOption<Integer> CACHE_SIZE =
+      key("cache.size")
+          .intType()
+          .defaultValue(0)
+          .withDescription(
+              "Results of a deterministic function kept per function instance (least recently"
+                  + " used first out), so a repeated argument tuple costs no call; 0 (the default)"
+                  + " keeps none. Non-deterministic functions are never cached. The hit rate is"
+                  + " logged when the instance closes and reported as the metrics shimCacheHits"
+                  + " and shimCacheMisses in Flink's metric group of the function.");
 
   public static final ConfigOption<Duration> CALL_TIMEOUT =
       key("call.timeout")

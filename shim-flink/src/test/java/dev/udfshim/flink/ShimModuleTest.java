@@ -3,6 +3,7 @@ package dev.udfshim.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.udfshim.flink.function.AsyncScalarDefect;
 import dev.udfshim.flink.function.ShimFunctionDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,14 +87,34 @@ class ShimModuleTest {
   }
 
   @Test
-  void asyncModeMakesScalarFunctionsAsyncAndNamesCanBeChosen() {
+  void asyncUnsafeNullsMakesScalarFunctionsAsyncAndNamesCanBeChosen() {
     Map<String, String> options = options("com.example.udfs.AddOne/0=localhost:1");
-    options.put("scalar.mode", "async");
+    options.put("scalar.mode", "async_unsafe_nulls");
     options.put("function-names", "com.example.udfs.AddOne=add_one");
     Module module = load(options);
     assertThat(module.listFunctions()).containsExactly("add_one");
     assertThat(module.getFunctionDefinition("ADD_ONE").orElseThrow().getKind())
         .isEqualTo(FunctionKind.ASYNC_SCALAR);
+  }
+
+  @Test
+  void asyncIsRefusedWithTheSentenceOnAFlinkThatLosesNulls() {
+    String version = AsyncScalarDefect.flinkVersion();
+    Map<String, String> options = options("com.example.udfs.AddOne/0=localhost:1");
+    options.put("scalar.mode", "ASYNC");
+    if (AsyncScalarDefect.affects(version)) {
+      assertThatThrownBy(() -> load(options))
+          .satisfies(e -> assertThat(rootMessage(e)).isEqualTo(AsyncScalarDefect.refusal(version)));
+      assertThat(AsyncScalarDefect.refusal(version))
+          .startsWith("'scalar.mode' = 'ASYNC' is refused on Flink " + version + ": ")
+          .contains("AsyncCodeGenerator")
+          .contains("'SYNC'")
+          .contains("ShimTables")
+          .contains("'ASYNC_UNSAFE_NULLS'");
+    } else {
+      assertThat(load(options).getFunctionDefinition("AddOne").orElseThrow().getKind())
+          .isEqualTo(FunctionKind.ASYNC_SCALAR);
+    }
   }
 
   @Test
@@ -103,7 +124,7 @@ class ShimModuleTest {
             .signatures(signatures)
             .endpoint("com.example.udfs.HexUpper", 0, "localhost:50052")
             .name("com.example.udfs.HexUpper", "hex")
-            .option(ShimOptions.SCALAR_MODE, ShimOptions.ScalarMode.ASYNC)
+            .option(ShimOptions.SCALAR_MODE, ShimOptions.ScalarMode.ASYNC_UNSAFE_NULLS)
             .build();
     assertThat(module.listFunctions()).containsExactly("hex");
     assertThat(

@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Collects the rows of an async scalar function into calls. A batch is closed when it holds {@code
- * maxRows} rows, when one more row would take it over {@code maxBytes}, when its first row has
- * waited {@code maxWait}, or when it stalls: the rows not yet answered reach {@code maxOutstanding}
- * (Flink's async operator then sends no more rows) and no call is out whose answer would make room.
- * At most {@code maxInFlight} calls run at once; closed batches wait their turn.
+ * Collects the rows of an async function into calls: a scalar function's value per row, or a table
+ * function's rows (a list) per row. A batch is closed when it holds {@code maxRows} rows, when one
+ * more row would take it over {@code maxBytes}, when its first row has waited {@code maxWait}, or
+ * when it stalls: the rows not yet answered reach {@code maxOutstanding} (Flink's async operator
+ * then sends no more rows) and no call is out whose answer would make room. At most {@code
+ * maxInFlight} calls run at once; closed batches wait their turn.
  *
  * <p>Rows come from the task thread, answers from gRPC's threads, the wait from the timer thread.
  */
@@ -218,7 +219,11 @@ public final class RowBatcher {
       results.forEach(r -> r.completeExceptionally(cause));
     } else {
       try {
-        List<Object> values = format.duplicate().readValues(bytes, results.size());
+        WireFormat reader = format.duplicate();
+        List<?> values =
+            reader.table()
+                ? reader.readRows(bytes, results.size())
+                : reader.readValues(bytes, results.size());
         for (int i = 0; i < results.size(); i++) {
           results.get(i).complete(values.get(i));
         }

@@ -66,7 +66,7 @@ public final class RemoteCall {
                   new RemoteUdfException(target + " closed the call without an answer."));
             } else if (trailers.containsKey(Trailer.ERROR)) {
               answer.completeExceptionally(
-                  new RemoteUdfException(
+                  RemoteUdfException.answered(
                       response.getPayload().toString(StandardCharsets.UTF_8)
                           + " ("
                           + target

@@ -45,16 +45,21 @@ public final class WireFormat {
    */
   public static WireFormat of(
       List<LogicalType> argumentTypes, LogicalType resultType, boolean table, boolean batched) {
+    return of(argumentTypes, resultType, table, Framing.of(batched));
+  }
+
+  /**
+   * The format of a signature in a framing: {@link Framing#BATCH_FRAME} for a server that described
+   * itself, else the legacy form the client was told.
+   */
+  public static WireFormat of(
+      List<LogicalType> argumentTypes, LogicalType resultType, boolean table, Framing framing) {
     List<SerializerCodec> arguments = new ArrayList<>();
     for (LogicalType type : argumentTypes) {
       arguments.add(SerializerCodec.forType(type));
     }
     return new WireFormat(
-        resultType,
-        table,
-        Framing.of(batched),
-        List.copyOf(arguments),
-        SerializerCodec.forType(resultType));
+        resultType, table, framing, List.copyOf(arguments), SerializerCodec.forType(resultType));
   }
 
   /** The same format with serializers of its own, for another thread. */
@@ -68,6 +73,15 @@ public final class WireFormat {
 
   public boolean batched() {
     return framing.batched();
+  }
+
+  public Framing framing() {
+    return framing;
+  }
+
+  /** Whether each call answers rows per input row (a table function). */
+  public boolean table() {
+    return table;
   }
 
   /** A request buffer of this format: rows are added one by one, then taken as one payload. */
@@ -157,11 +171,13 @@ public final class WireFormat {
             + (framing.batched() ? "batched" : "one-row")
             + " framing: "
             + (cause.getMessage() == null ? cause.toString() : cause.getMessage())
-            + "; check that '"
-            + ShimOptions.BATCH_ENABLED.key()
-            + "' matches the server's "
-            + Framing.BATCH_VAR
-            + ".",
+            + (framing == Framing.BATCH_FRAME
+                ? "; the server described itself, so its answer should fit: report this."
+                : "; check that '"
+                    + ShimOptions.BATCH_ENABLED.key()
+                    + "' matches the server's "
+                    + Framing.BATCH_VAR
+                    + "."),
         cause);
   }
 }

@@ -2,6 +2,7 @@ package dev.udfshim.flink.function;
 
 import dev.udfshim.flink.batch.RowBatcher;
 import dev.udfshim.flink.batch.SharedTimer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.AsyncScalarFunction;
@@ -42,14 +43,15 @@ public final class RemoteAsyncScalarFunction extends AsyncScalarFunction {
     connection = Connection.open(bound, false);
     ClientSettings settings = bound.settings();
     timer = SharedTimer.acquire();
-    int maxRows = settings.batched() ? settings.batchSize() : 1;
+    int maxRows =
+        Math.min(settings.batchSizeOr(Connection.LEGACY_BATCH_SIZE), connection.maxRows());
     batcher =
         new RowBatcher(
             connection.format(),
             new RowBatcher.Limits(
                 maxRows,
                 MAX_CALL_BYTES,
-                settings.maxWait(),
+                settings.maxWaitOr(Duration.ofMillis(100)),
                 settings.maxInFlight(),
                 Math.max(1, operatorCapacity)),
             connection::invoke,

@@ -7,6 +7,8 @@ import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.TableFunction;
 import org.apache.flink.table.types.inference.TypeInference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One signature of a remote table UDF: one call per input row, every row it answers collected.
@@ -15,10 +17,12 @@ import org.apache.flink.table.types.inference.TypeInference;
  */
 public final class RemoteTableFunction extends TableFunction<Object> {
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteTableFunction.class);
 
   private final BoundSignature bound;
   private transient Connection connection;
   private transient WireFormat.Request request;
+  private transient ResultCache cache;
 
   RemoteTableFunction(BoundSignature bound) {
     this.bound = bound;
@@ -28,11 +32,19 @@ public final class RemoteTableFunction extends TableFunction<Object> {
   public void open(FunctionContext context) {
     connection = Connection.open(bound, true);
     request = connection.format().newRequest();
+    int cacheSize = bound.settings().cacheSize();
+    if (cacheSize > 0 && bound.deterministic()) {
+      cache = new ResultCache(cacheSize, context.getMetricGroup());
+    }
   }
 
   /** The arguments as Flink's internal data structures; rows likewise. */
   public void eval(Object... arguments) {
-    byte[] answer = connection.invokeAndWait(request, arguments);
+    byte[] payload = connection.encode(request, arguments);
+    byte[] answer =
+        cache == null
+            ? connection.invokeAndWait(payload)
+            : cache.answer(payload, connection::invokeAndWait);
     List<Object> rows;
     try {
       rows = connection.format().readRows(answer, 1).get(0);
@@ -44,6 +56,9 @@ public final class RemoteTableFunction extends TableFunction<Object> {
 
   @Override
   public void close() {
+    if (cache != null) {
+      LOG.info("{}: {}", bound.target(), cache.summary());
+    }
     if (connection != null) {
       connection.close();
     }

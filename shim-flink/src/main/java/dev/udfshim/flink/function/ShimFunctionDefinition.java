@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.table.api.ValidationException;
-import org.apache.flink.table.api.config.ExecutionConfigOptions;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.FunctionKind;
 import org.apache.flink.table.functions.SpecializedFunction;
 import org.apache.flink.table.functions.UserDefinedFunction;
 import org.apache.flink.table.types.inference.TypeInference;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeCasts;
 
 /**
  * A remote UDF as Flink sees it: kind, types and determinism from extraction. For each call the
@@ -21,6 +22,11 @@ import org.apache.flink.table.types.inference.TypeInference;
  * signature's server; signatures without an endpoint are not offered.
  */
 public final class ShimFunctionDefinition implements SpecializedFunction {
+  private static final org.apache.flink.configuration.ConfigOption<String> RUNTIME_MODE =
+      org.apache.flink.configuration.ConfigOptions.key("execution.runtime-mode")
+          .stringType()
+          .defaultValue("STREAMING");
+
   private final String name;
   private final ShimUdf udf;
   private final List<ShimSignature> served;
@@ -59,7 +65,7 @@ public final class ShimFunctionDefinition implements SpecializedFunction {
   @Override
   public FunctionKind getKind() {
     if (udf.kind() == UdfKind.TABLE) {
-      return FunctionKind.TABLE;
+      return settings.asyncTables() ? FunctionKind.ASYNC_TABLE : FunctionKind.TABLE;
     }
     return settings.async() ? FunctionKind.ASYNC_SCALAR : FunctionKind.SCALAR;
   }
@@ -104,16 +110,80 @@ public final class ShimFunctionDefinition implements SpecializedFunction {
             udf.deterministic(),
             settings);
     if (udf.kind() == UdfKind.TABLE) {
-      return new RemoteTableFunction(bound);
+      if (!settings.asyncTables()) {
+        return new RemoteTableFunction(bound);
+      }
+      if ("BATCH".equalsIgnoreCase(context.getConfiguration().get(RUNTIME_MODE))) {
+        throw new ValidationException(AsyncScalarDefect.asyncTablesInBatchMode());
+      }
+      return new RemoteAsyncTableFunction(
+          bound, FlinkAsyncOptions.tableCapacity(context.getConfiguration()));
     }
     if (!settings.async()) {
       return new RemoteScalarFunction(bound);
     }
-    int capacity =
-        context
-            .getConfiguration()
-            .get(ExecutionConfigOptions.TABLE_EXEC_ASYNC_SCALAR_BUFFER_CAPACITY);
+    int capacity = FlinkAsyncOptions.capacity(context.getConfiguration());
+    FlinkAsyncOptions.check(
+        context.getConfiguration(),
+        bound.target(),
+        settings.batchSizeOr(Connection.LEGACY_BATCH_SIZE),
+        settings.call().timeout());
     return new RemoteAsyncScalarFunction(bound, capacity);
+  }
+
+  /**
+   * The signature a Table API call on columns of these types selects, bound to its server: one
+   * whose types equal them (nullability aside), else the first they can be implicitly cast to, as
+   * the planner would choose.
+   *
+   * @throws ValidationException naming the columns' types and the served signatures
+   */
+  public BoundSignature bind(List<LogicalType> columns) {
+    ShimSignature chosen = null;
+    for (ShimSignature signature : served) {
+      if (matches(signature, columns, false)) {
+        chosen = signature;
+        break;
+      }
+    }
+    for (int i = 0; chosen == null && i < served.size(); i++) {
+      if (matches(served.get(i), columns, true)) {
+        chosen = served.get(i);
+      }
+    }
+    if (chosen == null) {
+      throw new ValidationException(
+          "No signature of "
+              + name
+              + " ("
+              + udf.className()
+              + ") takes columns of the types "
+              + columns.stream().map(LogicalType::asSummaryString).toList()
+              + "; it serves "
+              + served.stream().map(ShimSignature::describe).toList()
+              + ". Cast the columns first, e.g. with Table#addColumns.");
+    }
+    return new BoundSignature(
+        udf.className(), chosen, endpoints.get(chosen.index()), udf.deterministic(), settings);
+  }
+
+  private static boolean matches(
+      ShimSignature signature, List<LogicalType> columns, boolean implicitCast) {
+    if (signature.argumentTypes().size() != columns.size()) {
+      return false;
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      LogicalType target = signature.argumentTypes().get(i);
+      LogicalType column = columns.get(i);
+      boolean fits =
+          implicitCast
+              ? LogicalTypeCasts.supportsImplicitCast(column, target)
+              : column.copy(true).equals(target.copy(true));
+      if (!fits) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

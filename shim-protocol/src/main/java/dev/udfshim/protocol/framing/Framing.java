@@ -10,18 +10,23 @@ import java.util.List;
  * How an execution payload frames its rows (docs/protocol.md, Execution).
  *
  * <pre>
- *                 ONE_ROW                          BATCHED
- * request         one argument tuple               int32 row count N, then N tuples
- * scalar answer   one value                        int32 N, then one value per row
- * table answer    int32 count, then those rows     int32 N, then per row: int32 count, those rows
+ *                 ONE_ROW                        BATCHED                     BATCH_FRAME
+ * request         one argument tuple             int32 row count N, then     0x03, then as BATCHED
+ *                                                N tuples
+ * scalar answer   one value                      int32 N, then one value per row (both)
+ * table answer    int32 count, then those rows   int32 N, then per row: int32 count, those rows
  * </pre>
  *
- * A server speaks one of them, chosen by its config var {@value #BATCH_VAR}; nothing in the bytes
- * says which, so a client must be told.
+ * {@link #ONE_ROW} and {@link #BATCHED} are the two forms a server is configured for with its
+ * config var {@value #BATCH_VAR}, with nothing in the bytes to say which (the legacy switch).
+ * {@link #BATCH_FRAME} is our control frame ({@link ControlFrames#BATCH}): a server of either
+ * configuration that answers {@link ControlFrames#DESCRIBE} takes it, so a client that asked needs
+ * no switch.
  */
 public enum Framing {
   ONE_ROW,
-  BATCHED;
+  BATCHED,
+  BATCH_FRAME;
 
   /** The execution server's config var that makes it speak {@link #BATCHED}. */
   public static final String BATCH_VAR = "shim.execution.batch";
@@ -36,8 +41,14 @@ public enum Framing {
     return batched ? BATCHED : ONE_ROW;
   }
 
+  /** Whether requests carry a row count and answers answer every row of it. */
   public boolean batched() {
-    return this == BATCHED;
+    return this != ONE_ROW;
+  }
+
+  /** The bytes before the row count of a request: the control frame's first byte. */
+  int requestHeader() {
+    return this == BATCH_FRAME ? 1 : 0;
   }
 
   /** How an error about one row of a batch begins: "Row index 3 of 500: " (0-based). */
@@ -63,6 +74,11 @@ public enum Framing {
       return new Object[][] {readOneRow(payload, arguments)};
     }
     WireReader in = new WireReader(payload);
+    if (this == BATCH_FRAME) {
+      if (in.remaining() == 0 || (in.readByte() & 0xff) != ControlFrames.BATCH) {
+        throw new IllegalArgumentException("not a batch frame");
+      }
+    }
     if (in.remaining() < Integer.BYTES) {
       throw new CodecException(
           "The batch is "

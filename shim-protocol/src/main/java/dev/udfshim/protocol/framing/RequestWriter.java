@@ -24,6 +24,9 @@ public final class RequestWriter {
   private void reset() {
     out.truncate(0);
     rows = 0;
+    if (framing == Framing.BATCH_FRAME) {
+      out.writeByte(ControlFrames.BATCH);
+    }
     if (framing.batched()) {
       out.writeInt(0); // the row count, written by take()
     }
@@ -86,7 +89,7 @@ public final class RequestWriter {
   /** The finished payload; the request is then empty again. */
   public byte[] take() {
     if (framing.batched()) {
-      out.putInt(0, rows);
+      out.putInt(framing.requestHeader(), rows);
     }
     byte[] payload = out.toByteArray();
     reset();

@@ -1,6 +1,7 @@
 package dev.udfshim.runtime.execution;
 
 import dev.udfshim.protocol.config.ConfigKeys;
+import dev.udfshim.protocol.framing.ControlFrames;
 import dev.udfshim.protocol.spec.SpecCodec;
 import dev.udfshim.protocol.spec.SpecException;
 import dev.udfshim.protocol.spec.UdfSpec;
@@ -19,15 +20,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The execution handler: runs the UDF named by config var {@value ConfigKeys#SPEC_VAR} on one
  * binary argument tuple per request, or with {@code shim.execution.batch=true} on a row count and
- * that many tuples, and answers the binary result (protocol section 5; table functions: an int32
- * row count, then each row). Calls run on the instances' own threads under time limits ({@link
- * EvalPool}); its settings are declared in {@link dev.udfshim.runtime.config.ExecutionOptions}.
+ * that many tuples, or on a batch control frame; it answers the describe control frame itself
+ * ({@link ControlFrameAnswers}), and the binary result (protocol section 5; table functions: an
+ * int32 row count, then each row). Calls run on the instances' own threads under time limits
+ * ({@link EvalPool}); its settings are declared in {@link
+ * dev.udfshim.runtime.config.ExecutionOptions}.
  */
 public final class ExecutionHandler implements AsyncHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionHandler.class);
 
   private volatile EvalPool pool;
+  private volatile ControlFrameAnswers control;
 
   @Override
   public void open(Context context) throws HandlerException {
@@ -66,6 +70,7 @@ public final class ExecutionHandler implements AsyncHandler {
         settings.parallelism(),
         settings.batch() ? ", batches of up to " + settings.batchMaxRows() + " rows" : "",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    control = new ControlFrameAnswers(binding, settings);
     pool = new EvalPool(binding, settings, loader, jobParameters, context, first);
   }
 
@@ -74,6 +79,9 @@ public final class ExecutionHandler implements AsyncHandler {
     EvalPool current = pool;
     if (current == null) {
       reply.fail("The execution handler is not open.");
+      return;
+    }
+    if (ControlFrames.isControl(payload) && control.answered(payload, reply)) {
       return;
     }
     current.submit(payload, call, reply);

@@ -4,6 +4,7 @@ import dev.udfshim.protocol.codec.CodecException;
 import dev.udfshim.protocol.codec.ValueCodec;
 import dev.udfshim.protocol.framing.AnswerWriter;
 import dev.udfshim.protocol.framing.ArgumentsCodec;
+import dev.udfshim.protocol.framing.ControlFrames;
 import dev.udfshim.protocol.framing.Framing;
 import dev.udfshim.runtime.config.ExecutionOptions;
 import dev.udfshim.runtime.handler.Failures;
@@ -167,12 +168,16 @@ final class UdfInstance {
   }
 
   /**
-   * Runs one request: one argument tuple, or with batching a row count and that many tuples. The
-   * answer is the result (table function: the row count, then each row), or for a batch the row
-   * count, then each row's answer. Any failure fails the whole request.
+   * Runs one request: one argument tuple, or with batching (the server's legacy switch, or a batch
+   * control frame, which the handler lets through only when it is one) a row count and that many
+   * tuples. The answer is the result (table function: the row count, then each row), or for a batch
+   * the row count, then each row's answer. Any failure fails the whole request.
    */
   byte[] run(byte[] payload) throws HandlerException {
-    Framing framing = Framing.of(settings.batch());
+    Framing framing =
+        ControlFrames.isControl(payload) && ControlFrames.kind(payload) == ControlFrames.BATCH
+            ? Framing.BATCH_FRAME
+            : Framing.of(settings.batch());
     Object[][] tuples;
     try {
       // The whole batch is decoded before any eval, so bad framing runs no user code.
@@ -181,10 +186,10 @@ final class UdfInstance {
       throw new HandlerException(e.getMessage());
     }
     int count = tuples.length;
-    int capacity = settings.batch() ? Math.max(64, Math.min(payload.length, 1 << 20)) : 64;
+    int capacity = framing.batched() ? Math.max(64, Math.min(payload.length, 1 << 20)) : 64;
     AnswerWriter answer = framing.newAnswer(resultCodec, count, capacity);
     for (int row = 0; row < count; row++) {
-      evalInto(tuples[row], answer, settings.batch() ? Framing.rowPrefix(row, count) : "");
+      evalInto(tuples[row], answer, framing.batched() ? Framing.rowPrefix(row, count) : "");
     }
     return answer.toByteArray();
   }
@@ -270,7 +275,7 @@ final class UdfInstance {
               + " bytes ("
               + ExecutionOptions.MAX_RESULT_BYTES.key()
               + "); return less per call"
-              + (settings.batch() ? " or send fewer rows per batch" : "")
+              + (where.isEmpty() ? "" : " or send fewer rows per batch")
               + ", or raise the limit (the client's gRPC message limit must allow it too).");
     }
   }

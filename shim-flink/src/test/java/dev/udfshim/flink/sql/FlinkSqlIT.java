@@ -1,4 +1,4 @@
-package dev.udfshim.it;
+package dev.udfshim.flink.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Flink SQL through the shim: the UDFs of shim-maven-plugin/src/it/udf-project-flink-sql, served by
- * execution servers started from its shim zip (one process per signature, one-row protocol), called
- * by a real Flink (MiniCluster, table planner) through the shim module. Results equal the same
- * query's with the UDF classes registered in-process.
+ * Flink SQL through the shim: the UDFs of {@code dev.udfshim.flink.sql.udfs}, extracted by the
+ * runtime's tooling and served by its execution servers (one process per signature), called by a
+ * real Flink (MiniCluster, table planner) through the shim module. Results equal the same query's
+ * with the UDF classes registered in-process.
  */
 class FlinkSqlIT {
-  private static final String PACKAGE = FlinkSqlSample.PACKAGE;
+  private static final String PACKAGE = RemoteUdfs.PACKAGE;
   private static final List<String> SIGNATURES =
       List.of(
           "AddOne/0",
@@ -51,19 +51,19 @@ class FlinkSqlIT {
           "SplitWords/0",
           "RandomBelow/0",
           "Fails/0",
-          "Sleep/0");
+          "Sleep/0",
+          "Piped/0",
+          "Counted/0");
 
   @TempDir static Path unpacked;
-  private static FlinkSqlSample sample;
-  private static ShimZip zip;
-  private static FlinkCluster flink;
+  private static SqlSetup sample;
+  private static MiniFlink flink;
   private static TableEnvironment remote;
   private static TableEnvironment local;
 
   @BeforeAll
   static void start() throws Exception {
-    sample = FlinkSqlSample.start(unpacked, SIGNATURES, Map.of());
-    zip = sample.zip();
+    sample = SqlSetup.start(unpacked, SIGNATURES, Map.of());
     flink = sample.flink();
     remote = sample.shim(true, Map.of(), Map.of());
     local = sample.inProcess(true);
@@ -78,8 +78,8 @@ class FlinkSqlIT {
 
   /** The rows of a query through the shim, checked against the query with the UDFs in-process. */
   private static List<Row> sameAsInProcess(TableEnvironment shim, String sql) throws Exception {
-    List<Row> expected = FlinkCluster.rows(local, sql);
-    List<Row> rows = FlinkCluster.rows(shim, sql);
+    List<Row> expected = MiniFlink.rows(local, sql);
+    List<Row> rows = MiniFlink.rows(shim, sql);
     assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
     return rows;
   }
@@ -161,7 +161,7 @@ class FlinkSqlIT {
                 .collect(Collectors.joining(", "))
             + ") AS t(i)";
     for (TableEnvironment env : List.of(local, remote)) {
-      List<Row> rows = FlinkCluster.rows(env, sql);
+      List<Row> rows = MiniFlink.rows(env, sql);
       Set<Object> values = new HashSet<>();
       rows.forEach(r -> values.add(r.getField(0)));
       assertThat(rows).hasSize(20);
@@ -175,14 +175,14 @@ class FlinkSqlIT {
   @Test
   void theUdfsOwnMessageFailsTheQuery() throws Exception {
     String sql = "SELECT Fails(x) FROM (VALUES CAST(1 AS BIGINT), CAST(-1 AS BIGINT)) AS t(x)";
-    assertThatThrownBy(() -> FlinkCluster.rows(local, sql))
-        .satisfies(e -> assertThat(FlinkCluster.messages(e)).contains("negative input -1"));
-    assertThatThrownBy(() -> FlinkCluster.rows(remote, sql))
+    assertThatThrownBy(() -> MiniFlink.rows(local, sql))
+        .satisfies(e -> assertThat(MiniFlink.messages(e)).contains("negative input -1"));
+    assertThatThrownBy(() -> MiniFlink.rows(remote, sql))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .contains(
-                        "com.example.flinksql.Fails.eval threw"
+                        "dev.udfshim.flink.sql.udfs.Fails.eval threw"
                             + " java.lang.IllegalArgumentException: negative input -1 ("
                             + PACKAGE
                             + "Fails signature 0 at 127.0.0.1:"));
@@ -197,8 +197,8 @@ class FlinkSqlIT {
             + " (1, CAST(1 AS BIGINT), 'a b'), (2, CAST(NULL AS BIGINT), CAST(NULL AS STRING)))"
             + " AS t(id, x, name) LEFT JOIN LATERAL TABLE(SplitWords(t.name)) AS s(word, length)"
             + " ON TRUE";
-    List<Row> rows = FlinkCluster.rows(batch, sql);
-    assertThat(rows).containsExactlyInAnyOrderElementsOf(FlinkCluster.rows(inProcessBatch, sql));
+    List<Row> rows = MiniFlink.rows(batch, sql);
+    assertThat(rows).containsExactlyInAnyOrderElementsOf(MiniFlink.rows(inProcessBatch, sql));
     assertThat(rows)
         .containsExactlyInAnyOrder(
             Row.of(1, 2L, "Hello, a b!", "a"),
@@ -208,19 +208,65 @@ class FlinkSqlIT {
 
   @Test
   void tableApiRegistrationWithANameOfItsOwn() throws Exception {
-    TableEnvironment env = flink.environment(true, List.of(), Map.of());
+    TableEnvironment env = flink.environment(true, Map.of());
     ShimFunctions.builder()
-        .signatures(sample.signatures())
-        .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + sample.port("AddOne/0"))
+        .signatures(sample.udfs().signatures())
+        .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + sample.servers().port("AddOne/0"))
         .name(PACKAGE + "AddOne", "plus_one")
         .register(env);
     assertThat(env.listFunctions()).contains("plus_one").doesNotContain("Greet");
-    assertThat(FlinkCluster.rows(env, "SELECT plus_one(41)")).containsExactly(Row.of(42L));
+    assertThat(MiniFlink.rows(env, "SELECT plus_one(41)")).containsExactly(Row.of(42L));
+  }
+
+  /**
+   * SYNC, the default, over NULLs from a real source (a DataStream, which the planner cannot fold
+   * into constants): pass-through columns, NULL arguments, computed NULL arguments and a table
+   * function, in streaming and batch runtime mode, exactly the rows of the UDFs in-process.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "streaming = {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void syncIsExactOnNullsFromARealSource(boolean streaming) throws Exception {
+    String sql =
+        "SELECT id, s, i, x, AddOne(x), Piped(s, text),"
+            + " Piped(CASE WHEN id % 2 = 0 THEN CAST(NULL AS STRING) ELSE s END, 'v'),"
+            + " Greet(s), w.word FROM nulls LEFT JOIN LATERAL TABLE(SplitWords(text))"
+            + " AS w(word, length) ON TRUE";
+    List<Row> rows = MiniFlink.rows(sample.shimOverNulls(streaming, Map.of(), 300), sql);
+    assertThat(rows)
+        .containsExactlyInAnyOrderElementsOf(
+            MiniFlink.rows(sample.inProcessOverNulls(streaming, 300), sql));
+    assertThat(rows)
+        .contains(
+            Row.of(0L, null, null, null, null, "null|null", "null|v", "Hello, stranger!", null));
+  }
+
+  /**
+   * 'cache.size' answers a repeated argument of a deterministic function from the cache: Counted
+   * answers every call differently, so equal answers for equal arguments show the hits.
+   */
+  @Test
+  void theResultCacheAnswersRepeatedArguments() throws Exception {
+    String sql = "SELECT id, Counted(id % 7) FROM nulls";
+    List<Row> cached =
+        MiniFlink.rows(sample.shimOverNulls(true, Map.of("cache.size", "100"), 300), sql);
+    Map<Object, Set<Object>> answers = new java.util.HashMap<>();
+    cached.forEach(
+        r ->
+            answers
+                .computeIfAbsent((Long) r.getField(0) % 7, k -> new HashSet<>())
+                .add(r.getField(1)));
+    assertThat(cached).hasSize(300);
+    assertThat(answers).hasSize(7).allSatisfy((x, values) -> assertThat(values).hasSize(1));
+    List<Row> uncached = MiniFlink.rows(sample.shimOverNulls(true, Map.of(), 300), sql);
+    assertThat(uncached.stream().map(r -> r.getField(1)).distinct().count())
+        .as("without the cache every call answers anew")
+        .isEqualTo(300);
   }
 
   @Test
-  void asyncModeMatchesInProcessOnRowsWithoutNulls() throws Exception {
-    TableEnvironment async = sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC"));
+  void asyncUnsafeNullsMatchesInProcessOnRowsWithoutNulls() throws Exception {
+    TableEnvironment async =
+        sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC_UNSAFE_NULLS"));
     String table =
         "CREATE TEMPORARY TABLE numbers (x BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000000',"
             + " 'number-of-rows' = '500', 'fields.x.kind' = 'sequence',"
@@ -228,51 +274,73 @@ class FlinkSqlIT {
     async.executeSql(table);
     local.executeSql(table.replace("numbers", "numbers_local"));
     String sql = "SELECT x, AddOne(x), Greet(CAST(x AS STRING)) FROM numbers";
-    List<Row> rows = FlinkCluster.rows(async, sql);
+    List<Row> rows = MiniFlink.rows(async, sql);
     assertThat(rows)
         .hasSize(500)
         .containsExactlyInAnyOrderElementsOf(
-            FlinkCluster.rows(local, sql.replace("numbers", "numbers_local")));
+            MiniFlink.rows(local, sql.replace("numbers", "numbers_local")));
     assertThat(rows).contains(Row.of(500L, 501L, "Hello, 500!"));
   }
 
   @Test
-  void asyncModeFailsTheQueryWithTheUdfsOwnMessage() throws Exception {
+  void asyncUnsafeNullsFailsTheQueryWithTheUdfsOwnMessage() throws Exception {
     TableEnvironment async =
         sample.shim(
             true,
             Map.of("table.exec.async-scalar.retry-strategy", "NO_RETRY"),
-            Map.of("scalar.mode", "ASYNC"));
+            Map.of("scalar.mode", "ASYNC_UNSAFE_NULLS"));
     assertThatThrownBy(
-            () ->
-                FlinkCluster.rows(
-                    async, "SELECT Fails(x) FROM (VALUES CAST(-7 AS BIGINT)) AS t(x)"))
+            () -> MiniFlink.rows(async, "SELECT Fails(x) FROM (VALUES CAST(-7 AS BIGINT)) AS t(x)"))
         .satisfies(
-            e -> assertThat(FlinkCluster.messages(e)).contains("negative input -7 (" + PACKAGE));
+            e -> assertThat(MiniFlink.messages(e)).contains("negative input -7 (" + PACKAGE));
   }
 
   /**
-   * A canary of Flink 2.0.1's async scalar functions, the reason the module's default is SYNC: in
-   * an AsyncCalc, NULLs of the columns it passes through come out as default values ('' here), and
-   * a NULL argument can reach the function as such a default. When a Flink upgrade fixes this, the
-   * test fails: then revisit the default and the docs.
+   * 'table.mode' = 'ASYNC': on Flink 2.2+ SQL's LATERAL TABLE over the async table function is
+   * exact on NULLs from a real source (streaming) and refused with a sentence in a batch job;
+   * before 2.2 the module refuses it when it loads.
    */
   @Test
-  void asyncModeInheritsFlinkNullHandling() throws Exception {
-    TableEnvironment async = sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC"));
-    String table =
-        "CREATE TEMPORARY TABLE people (id BIGINT, name STRING) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000000',"
-            + " 'number-of-rows' = '1', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1',"
-            + " 'fields.id.end' = '1', 'fields.name.null-rate' = '1.0')";
-    async.executeSql(table);
-    remote.executeSql(table);
-    String sql = "SELECT id, name, AddOne(id), Greet(name) FROM people";
-    assertThat(FlinkCluster.rows(remote, sql))
-        .containsExactly(Row.of(1L, null, 2L, "Hello, stranger!"));
-    List<Row> asyncRows = FlinkCluster.rows(async, sql);
-    assertThat(asyncRows).hasSize(1);
-    assertThat(asyncRows.get(0).getField(1)).as("a NULL passed through").isEqualTo("");
-    assertThat(asyncRows.get(0).getField(3)).isNotEqualTo("Hello, stranger!");
+  void asyncTableFunctionsWhereFlinkKeepsThemExactElseASentence() throws Exception {
+    String version = dev.udfshim.flink.function.AsyncScalarDefect.flinkVersion();
+    Map<String, String> options = Map.of("table.mode", "ASYNC");
+    if (!dev.udfshim.flink.function.AsyncScalarDefect.asyncTablesExact(version)) {
+      assertThatThrownBy(() -> sample.shimOverNulls(true, options, 10))
+          .satisfies(
+              e ->
+                  assertThat(MiniFlink.messages(e))
+                      .contains(
+                          dev.udfshim.flink.function.AsyncScalarDefect.asyncTablesRefusal(
+                              version)));
+      return;
+    }
+    String sql =
+        "SELECT id, s, i, text, w.word, w.length FROM nulls,"
+            + " LATERAL TABLE(SplitWords(text)) AS w(word, length)";
+    List<Row> rows = MiniFlink.rows(sample.shimOverNulls(true, options, 300), sql);
+    assertThat(rows)
+        .containsExactlyInAnyOrderElementsOf(
+            MiniFlink.rows(sample.inProcessOverNulls(true, 300), sql));
+    assertThat(rows).contains(Row.of(1L, "s1", 1, "w1 v1", "v1", 2));
+    assertThatThrownBy(() -> MiniFlink.rows(sample.shimOverNulls(false, options, 10), sql))
+        .satisfies(
+            e ->
+                assertThat(MiniFlink.messages(e))
+                    .contains(
+                        dev.udfshim.flink.function.AsyncScalarDefect.asyncTablesInBatchMode()));
+  }
+
+  /** ASYNC is refused when the module loads, with the sentence naming Flink's defect. */
+  @Test
+  void asyncIsRefusedWhereFlinkLosesNulls() {
+    String version = dev.udfshim.flink.function.AsyncScalarDefect.flinkVersion();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dev.udfshim.flink.function.AsyncScalarDefect.affects(version));
+    assertThatThrownBy(() -> sample.shim(true, Map.of(), Map.of("scalar.mode", "ASYNC")))
+        .satisfies(
+            e ->
+                assertThat(MiniFlink.messages(e))
+                    .contains(dev.udfshim.flink.function.AsyncScalarDefect.refusal(version)));
   }
 
   @Test
@@ -286,17 +354,17 @@ class FlinkSqlIT {
             + " interrupted, .*\\("
             + PACKAGE
             + "Sleep signature 0 at 127.0.0.1:"
-            + sample.port("Sleep/0")
+            + sample.servers().port("Sleep/0")
             + "\\)";
     String client =
         PACKAGE
             + "Sleep signature 0 at 127.0.0.1:"
-            + sample.port("Sleep/0")
+            + sample.servers().port("Sleep/0")
             + " did not answer within 1 s \\('call.timeout'\\)";
-    assertThatThrownBy(() -> FlinkCluster.rows(env, "SELECT Sleep(CAST(5000 AS BIGINT))"))
+    assertThatThrownBy(() -> MiniFlink.rows(env, "SELECT Sleep(CAST(5000 AS BIGINT))"))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .containsPattern("(" + server + ")|(" + client + ")"));
   }
 
@@ -304,10 +372,10 @@ class FlinkSqlIT {
   void anUnreachableServerFailsTheQueryAfterTheRetries() throws Exception {
     int port = freePort();
     TableEnvironment env = addOneAt(port, 3, Duration.ofMillis(20), Duration.ofSeconds(5));
-    assertThatThrownBy(() -> FlinkCluster.rows(env, "SELECT AddOne(1)"))
+    assertThatThrownBy(() -> MiniFlink.rows(env, "SELECT AddOne(1)"))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .contains(
                         "Cannot reach "
                             + PACKAGE
@@ -341,25 +409,25 @@ class FlinkSqlIT {
               }
               return rows;
             });
-    try (ShimProcess late = zip.serveOn(port, "execution", zip.spec(PACKAGE + "AddOne", 0))) {
+    try (ServeProcess late = sample.udfs().serveOn("AddOne/0", port)) {
       assertThat(query.get(90, TimeUnit.SECONDS)).containsExactly(Row.of(2L));
     }
   }
 
   @Test
   void loadModuleRefusesABadEndpointWithASentence() throws Exception {
-    TableEnvironment env = flink.environment(true, List.of(), Map.of());
+    TableEnvironment env = flink.environment(true, Map.of());
     assertThatThrownBy(
             () ->
                 env.executeSql(
                     "LOAD MODULE shim WITH ('signatures' = '"
-                        + sample.signatures()
+                        + sample.udfs().signatures()
                         + "', 'endpoints' = '"
                         + PACKAGE
                         + "Greet=localhost:1')"))
         .satisfies(
             e ->
-                assertThat(FlinkCluster.messages(e))
+                assertThat(MiniFlink.messages(e))
                     .contains(
                         "'endpoints' entry '"
                             + PACKAGE
@@ -371,9 +439,9 @@ class FlinkSqlIT {
   /** An environment with only AddOne, served (or not) at a port, with these retries. */
   private static TableEnvironment addOneAt(
       int port, int attempts, Duration initialBackoff, Duration maxBackoff) throws Exception {
-    TableEnvironment env = flink.environment(true, List.of(), Map.of());
+    TableEnvironment env = flink.environment(true, Map.of());
     ShimFunctions.builder()
-        .signatures(sample.signatures())
+        .signatures(sample.udfs().signatures())
         .endpoint(PACKAGE + "AddOne", 0, "127.0.0.1:" + port)
         .option(ShimOptions.RETRY_MAX_ATTEMPTS, attempts)
         .option(ShimOptions.RETRY_INITIAL_BACKOFF, initialBackoff)
