@@ -1,5 +1,6 @@
 package dev.udfshim.flink.function;
 
+import dev.udfshim.flink.client.ClientMetrics;
 import dev.udfshim.flink.client.RemoteCall;
 import dev.udfshim.flink.client.RemoteUdfException;
 import dev.udfshim.flink.client.ShimChannels;
@@ -7,6 +8,7 @@ import dev.udfshim.flink.codec.WireException;
 import dev.udfshim.flink.codec.WireFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.flink.table.functions.FunctionContext;
 
 /**
  * What an open function instance holds: a lease on the shared channel to its signature's server,
@@ -18,11 +20,26 @@ final class Connection implements AutoCloseable {
   private final RemoteCall call;
   private final WireFormat format;
 
-  private Connection(BoundSignature bound, boolean table) {
+  private Connection(BoundSignature bound, boolean table, FunctionContext context) {
     ClientSettings settings = bound.settings();
     this.bound = bound;
-    this.lease = ShimChannels.acquire(bound.endpoint(), settings.call());
-    this.call = new RemoteCall(lease.channel(), bound.target(), bound.startHint(), settings.call());
+    this.lease =
+        ShimChannels.acquire(bound.endpoints(), settings.call(), settings.call().security());
+    this.call =
+        new RemoteCall(
+            lease.channel(),
+            bound.target(),
+            bound.startHint(),
+            settings.call(),
+            bound.endpoints(),
+            settings.call().security(),
+            context == null
+                ? ClientMetrics.NONE
+                : ClientMetrics.of(
+                    context.getMetricGroup(),
+                    bound.className(),
+                    bound.signature().index(),
+                    settings.batched()));
     this.format =
         WireFormat.of(
             bound.signature().argumentTypes(),
@@ -31,8 +48,11 @@ final class Connection implements AutoCloseable {
             settings.batched());
   }
 
-  static Connection open(BoundSignature bound, boolean table) {
-    return new Connection(bound, table);
+  /**
+   * @param context the function's context, whose metric group gets the calls' metrics
+   */
+  static Connection open(BoundSignature bound, boolean table, FunctionContext context) {
+    return new Connection(bound, table, context);
   }
 
   WireFormat format() {
