@@ -21,14 +21,16 @@ import org.apache.flink.table.module.Module;
 public final class ShimModule implements Module {
   private final Map<String, FunctionDefinition> byName;
   private final Set<String> names;
+  private final Set<String> withHidden;
 
   ShimModule(List<ShimFunctionDefinition> functions) {
     this(functions, List.of());
   }
 
   /**
-   * @param unwired functions of the signatures without any endpoint: listed, and answering a call
-   *     with the endpoint entry to add (instead of the planner's "No match found")
+   * @param unwired functions of the signatures without any endpoint: hidden (SHOW FUNCTIONS leaves
+   *     them out), and answering a call with the endpoint entry to add (instead of the planner's
+   *     "No match found")
    */
   ShimModule(List<ShimFunctionDefinition> functions, List<UnwiredFunction> unwired) {
     Map<String, FunctionDefinition> map = new LinkedHashMap<>();
@@ -37,11 +39,15 @@ public final class ShimModule implements Module {
       map.put(function.name().toLowerCase(Locale.ROOT), function);
       list.add(function.name());
     }
+    Set<String> hidden = new LinkedHashSet<>(list);
     for (UnwiredFunction function : unwired) {
-      map.putIfAbsent(function.name().toLowerCase(Locale.ROOT), function);
+      if (map.putIfAbsent(function.name().toLowerCase(Locale.ROOT), function) == null) {
+        hidden.add(function.name());
+      }
     }
     this.byName = Collections.unmodifiableMap(map);
     this.names = Collections.unmodifiableSet(list);
+    this.withHidden = Collections.unmodifiableSet(hidden);
   }
 
   /**
@@ -58,6 +64,12 @@ public final class ShimModule implements Module {
   @Override
   public Set<String> listFunctions() {
     return names;
+  }
+
+  /** Flink resolves a name only among these: the functions without servers are hidden ones. */
+  @Override
+  public Set<String> listFunctions(boolean includeHiddenFunctions) {
+    return includeHiddenFunctions ? withHidden : names;
   }
 
   @Override
