@@ -169,7 +169,8 @@ class SecureClientIT {
 
   @Test
   void flinkSqlOverMutualTlsWithATokenAgainstServeAll(@TempDir Path unpacked) throws Exception {
-    ShimZip zip = ShimZip.unpack("udf-project-flink-sql", "flink-sql-udfs-1.0.0-shim.zip", unpacked);
+    ShimZip zip =
+        ShimZip.unpack("udf-project-flink-sql", "flink-sql-udfs-1.0.0-shim.zip", unpacked);
     Path shared = Files.createDirectories(unpacked.resolve("shared"));
     Files.writeString(shared.resolve("shim.server.token"), "fleet-token");
     try (ShimProcess all =

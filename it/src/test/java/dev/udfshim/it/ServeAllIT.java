@@ -226,13 +226,19 @@ class ServeAllIT {
 
   /** The value of a series of one signature ({@code AddOne/0}). */
   private static long count(String metrics, String name, String signature) {
+    return count(metrics, name, signature, null);
+  }
+
+  /** The value of a series of one signature, of one error kind (null: no kind label). */
+  private static long count(String metrics, String name, String signature, String kind) {
     String function = PACKAGE + signature.substring(0, signature.indexOf('/'));
     String index = signature.substring(signature.indexOf('/') + 1);
     List<String> found = new ArrayList<>();
     for (String line : metrics.split("\n")) {
       if (line.startsWith(name + "{")
           && line.contains("function=\"" + function + "\"")
-          && line.contains("signature=\"" + index + "\"")) {
+          && line.contains("signature=\"" + index + "\"")
+          && (kind == null || line.contains("kind=\"" + kind + "\""))) {
         found.add(line);
       }
     }

@@ -1,5 +1,6 @@
 package dev.udfshim.flink.client;
 
+import dev.udfshim.protocol.framing.ControlFrames;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.metrics.Counter;
@@ -65,7 +66,7 @@ public final class ClientMetrics {
     if (calls == null) {
       return 0;
     }
-    int count = batched ? batchRows(payload) : 1;
+    int count = ControlFrames.isControl(payload) ? 0 : batched ? batchRows(payload) : 1;
     calls.inc();
     rows.inc(count);
     rowsPerCall.update(count);
@@ -85,6 +86,7 @@ public final class ClientMetrics {
     }
   }
 
+  /** The row count of the legacy batch framing (a leading int32). */
   private static int batchRows(byte[] payload) {
     if (payload.length < 4) {
       return 0;

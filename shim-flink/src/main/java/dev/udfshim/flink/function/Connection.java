@@ -6,6 +6,7 @@ import dev.udfshim.flink.client.RemoteUdfException;
 import dev.udfshim.flink.client.ShimChannels;
 import dev.udfshim.flink.codec.WireException;
 import dev.udfshim.flink.codec.WireFormat;
+import dev.udfshim.flink.wiring.ServerCheck;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.table.functions.FunctionContext;
@@ -40,6 +41,12 @@ final class Connection implements AutoCloseable {
                     bound.className(),
                     bound.signature().index(),
                     settings.batched()));
+    try {
+      ServerCheck.verify(call, bound.className(), bound.signature(), bound.target());
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
     this.format =
         WireFormat.of(
             bound.signature().argumentTypes(),
