@@ -81,6 +81,11 @@ public record Endpoints(List<Endpoint> addresses, String dns) implements Seriali
     return dns != null ? dns : StaticResolver.target(addresses, oneAuthority);
   }
 
+  /** Whether there may be several servers: a list of more than one, or a DNS name. */
+  boolean several() {
+    return dns != null || addresses.size() > 1;
+  }
+
   /** A port the servers listen on, for the hint that starts one. */
   public int port() {
     if (dns == null) {

@@ -14,9 +14,9 @@ import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
  *
  * <p>A channel spreads calls over every ready server of its endpoints ({@code round_robin}), skips
  * servers whose health service says NOT_SERVING (client-side health checking of grpc-services:
- * draining, still opening, or no instance left), and sends a call that failed UNAVAILABLE (the
- * server died, drains or was not reached) again through the balancer, so to another server, with
- * backoff, within the call's deadline.
+ * draining, still opening, or no instance left; with several servers only), and sends a call that
+ * failed UNAVAILABLE (the server died, drains or was not reached) again through the balancer, so to
+ * another server, with backoff, within the call's deadline.
  */
 public final class ShimChannels {
   /** Above the 4 MiB message limit, so a batch of that size can still be retried. */
@@ -144,7 +144,11 @@ public final class ShimChannels {
   private static Map<String, Object> serviceConfig(Key key) {
     Map<String, Object> config = new HashMap<>();
     config.put("loadBalancingConfig", List.of(Map.of("round_robin", Map.of())));
-    config.put("healthCheckConfig", Map.of("serviceName", FunctionRuntimeGrpc.SERVICE_NAME));
+    if (key.endpoints().several()) {
+      // With one server there is nothing to skip to: its calls go to it, which holds them while
+      // its UDF opens and refuses them UNAVAILABLE (retried) while it drains.
+      config.put("healthCheckConfig", Map.of("serviceName", FunctionRuntimeGrpc.SERVICE_NAME));
+    }
     if (key.maxAttempts() > 1) {
       Map<String, Object> retry = new HashMap<>();
       retry.put("maxAttempts", (double) key.maxAttempts());

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -122,8 +124,16 @@ final class TransportFailure {
       try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
         socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), PROBE_MILLIS);
         socket.setSoTimeout(PROBE_MILLIS);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setApplicationProtocols(new String[] {"h2"}); // gRPC's servers insist on it
+        socket.setSSLParameters(parameters);
         socket.startHandshake();
         return true;
+      } catch (SSLHandshakeException e) {
+        // A TLS alert from the server (e.g. it wants a client certificate) is TLS spoken; bytes
+        // that are no TLS record are not.
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("alert") && !message.contains("unrecognized");
       }
     } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
       return false;

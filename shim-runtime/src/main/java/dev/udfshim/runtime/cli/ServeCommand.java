@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -178,6 +179,13 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     if (all) {
       return serveAll();
+    }
+    if (handlerName == null) {
+      // A usage error (exit 2), as when the option was required.
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Missing required option: '--handler_name=<name>' (or --all, to serve every signature"
+              + " of the artifact)");
     }
     ShimServer server;
     try {
