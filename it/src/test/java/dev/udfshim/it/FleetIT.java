@@ -2,19 +2,28 @@ package dev.udfshim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.udfshim.protocol.layout.ShimLayout;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.AfterAll;
@@ -127,11 +136,13 @@ class FleetIT {
   private static List<Row> rowsWhile(TableEnvironment env, int after, Disruption disruption)
       throws Exception {
     List<Row> rows = new ArrayList<>();
-    try (CloseableIterator<Row> result = env.executeSql(QUERY).collect()) {
+    TableResult query = env.executeSql(QUERY);
+    JobID job = query.getJobClient().orElseThrow().getJobID();
+    try (CloseableIterator<Row> result = query.collect()) {
       while (result.hasNext()) {
         rows.add(result.next());
         if (rows.size() == after) {
-          disruption.run();
+          disruption.run(job);
         }
       }
     }
@@ -139,7 +150,42 @@ class FleetIT {
   }
 
   private interface Disruption {
-    void run() throws Exception;
+    void run(JobID job) throws Exception;
+  }
+
+  /**
+   * A metric the shim client registered in the running job's Flink metric group ({@code
+   * shim.<class>.<n>.<name>}), read through Flink's REST API; waits until it is at least {@code
+   * least}.
+   */
+  private static double flinkMetric(JobID job, String name, double least) throws Exception {
+    String suffix = ".shim." + ADD_ONE + ".0." + name;
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    double value = Double.NaN;
+    do {
+      JsonObject detail = JsonParser.parseString(flink.rest("/jobs/" + job)).getAsJsonObject();
+      for (JsonElement vertex : detail.getAsJsonArray("vertices")) {
+        String base =
+            "/jobs/" + job + "/vertices/" + vertex.getAsJsonObject().get("id").getAsString();
+        for (JsonElement metric :
+            JsonParser.parseString(flink.rest(base + "/metrics")).getAsJsonArray()) {
+          String id = metric.getAsJsonObject().get("id").getAsString();
+          if (id.endsWith(suffix)) {
+            JsonArray values =
+                JsonParser.parseString(
+                        flink.rest(
+                            base + "/metrics?get=" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                    .getAsJsonArray();
+            value = Double.parseDouble(values.get(0).getAsJsonObject().get("value").getAsString());
+          }
+        }
+      }
+      if (value >= least) {
+        return value;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < until);
+    throw new AssertionError("the job's metric ..." + suffix + " is " + value + ", not " + least);
   }
 
   @Test
@@ -156,10 +202,14 @@ class FleetIT {
           rowsWhile(
               environment(true, ports, rows, 300),
               600,
-              () -> {
+              job -> {
                 for (ShimProcess server : servers) {
                   assertThat(calls(server)).as("round robin reached every server").isPositive();
                 }
+                // The client's own counters, in Flink's metric group of the running task.
+                assertThat(flinkMetric(job, "calls", 600)).isGreaterThanOrEqualTo(600);
+                assertThat(flinkMetric(job, "rows", 600)).isGreaterThanOrEqualTo(600);
+                assertThat(flinkMetric(job, "errors", 0)).isZero();
                 servers.get(1).process().destroyForcibly(); // SIGKILL
               });
       assertThat(actual).hasSize(rows).containsExactlyInAnyOrderElementsOf(expected);
@@ -184,7 +234,7 @@ class FleetIT {
           rowsWhile(
               environment(true, ports, rows, 300),
               300,
-              () -> {
+              job -> {
                 for (int i = 0; i < servers.size(); i++) {
                   ShimProcess old = servers.get(i);
                   old.terminate(); // SIGTERM: drains
