@@ -3,7 +3,11 @@ package dev.udfshim.it;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -41,6 +46,8 @@ public final class FlinkCluster implements AutoCloseable {
     config.set(RestOptions.ADDRESS, "127.0.0.1");
     config.set(RestOptions.BIND_PORT, "0");
     config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+    // Task metrics through the REST API are fresh within half a second (FleetIT reads them).
+    config.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(500));
     MiniCluster cluster =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()
@@ -80,6 +87,20 @@ public final class FlinkCluster implements AutoCloseable {
         EnvironmentSettings.newInstance().withConfiguration(config).withClassLoader(loader);
     return TableEnvironment.create(
         (streaming ? settings.inStreamingMode() : settings.inBatchMode()).build());
+  }
+
+  /** A GET of the cluster's REST API: the JSON it answers. */
+  String rest(String path) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(rest.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError(
+          path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
   }
 
   /** Runs a query and collects every row it produced. */

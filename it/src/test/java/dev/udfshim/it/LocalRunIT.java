@@ -250,6 +250,32 @@ class LocalRunIT {
   }
 
   @Test
+  void runWithoutAFunctionServesEverySignatureAndPrintsTheStatement() throws Exception {
+    ShimProcess maven = ShimProcess.start(mvn("shim:run", "-Dport=0"));
+    long child = forkedPid(maven.log());
+    try (maven) {
+      String statement = maven.awaitLine(l -> l.startsWith("LOAD MODULE shim WITH ("), 60_000);
+      assertThat(statement)
+          .contains("target/shim/local/signatures.json")
+          .contains("com.example.udfs.AddOne/0=127.0.0.1:")
+          .contains("com.example.udfs.SplitWords/0=127.0.0.1:");
+      Matcher port = Pattern.compile("AddOne/0=127\\.0\\.0\\.1:(\\d+)").matcher(statement);
+      assertThat(port.find()).isTrue();
+      Build three =
+          build(
+              "shim:invoke",
+              "-Dtarget=127.0.0.1:" + port.group(1),
+              "-Dfunction=com.example.udfs.AddOne",
+              "-Dargs=1,2");
+      assertAnswer(three, 3);
+      ProcessHandle.of(child).orElseThrow().destroy();
+      assertThat(maven.awaitExit(60_000)).as(maven.log()).isZero();
+    }
+    assertGone(child);
+    assertThat(maven.log()).contains("Serving every signature of the project (");
+  }
+
+  @Test
   void killingMavenEndsTheForkedJvm() throws Exception {
     ShimProcess maven =
         ShimProcess.start(mvn("shim:run", "-Dfunction=com.example.udfs.AddOne", "-Dport=0"));

@@ -2,10 +2,15 @@ package dev.udfshim.flink;
 
 import dev.udfshim.flink.client.CallSettings;
 import dev.udfshim.flink.client.Endpoint;
+import dev.udfshim.flink.client.Endpoints;
+import dev.udfshim.flink.client.Security;
 import dev.udfshim.flink.function.AsyncScalarDefect;
 import dev.udfshim.flink.function.ClientSettings;
 import dev.udfshim.flink.function.ShimFunctionDefinition;
 import dev.udfshim.flink.signatures.ShimUdf;
+import dev.udfshim.flink.wiring.UnwiredFunction;
+import dev.udfshim.protocol.module.LoadModule;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +35,13 @@ final class ModuleConfig {
 
   private ModuleConfig() {}
 
-  static List<ShimFunctionDefinition> functions(ReadableConfig options, ClassLoader loader) {
+  /**
+   * The module's functions: those with at least one served signature, and those without any, which
+   * answer a query that calls them with the endpoint entry to add.
+   */
+  record Functions(List<ShimFunctionDefinition> served, List<UnwiredFunction> unwired) {}
+
+  static Functions functions(ReadableConfig options, ClassLoader loader) {
     Map<String, ShimUdf> udfs =
         udfs(
             required(
@@ -39,7 +50,7 @@ final class ModuleConfig {
                 "the signatures.json that `mvn package` wrote (target/shim/signatures.json) or"
                     + " the shim zip"),
             loader);
-    Map<String, Map<Integer, Endpoint>> endpoints =
+    Map<String, Map<Integer, Endpoints>> endpoints =
         endpoints(
             required(
                 options,
@@ -50,13 +61,17 @@ final class ModuleConfig {
     ClientSettings settings = settings(options);
 
     List<ShimFunctionDefinition> functions = new ArrayList<>();
+    List<UnwiredFunction> unwired = new ArrayList<>();
     Map<String, String> taken = new HashMap<>();
     for (ShimUdf udf : udfs.values()) {
-      Map<Integer, Endpoint> served = endpoints.get(udf.className());
+      Map<Integer, Endpoints> served = endpoints.get(udf.className());
+      String name = names.getOrDefault(udf.className(), udf.simpleName());
       if (served == null) {
+        if (!taken.containsKey(name.toLowerCase(Locale.ROOT))) {
+          unwired.add(new UnwiredFunction(name, udf));
+        }
         continue;
       }
-      String name = names.getOrDefault(udf.className(), udf.simpleName());
       String other = taken.put(name.toLowerCase(Locale.ROOT), udf.className());
       if (other != null) {
         throw new ValidationException(
@@ -74,7 +89,9 @@ final class ModuleConfig {
       }
       functions.add(new ShimFunctionDefinition(name, udf, served, settings));
     }
-    return functions;
+    // A served function wins a name over one without servers.
+    unwired.removeIf(u -> taken.containsKey(u.name().toLowerCase(Locale.ROOT)));
+    return new Functions(functions, unwired);
   }
 
   private static List<String> required(
@@ -106,9 +123,9 @@ final class ModuleConfig {
     return udfs;
   }
 
-  private static Map<String, Map<Integer, Endpoint>> endpoints(
+  private static Map<String, Map<Integer, Endpoints>> endpoints(
       List<String> entries, Map<String, ShimUdf> udfs) {
-    Map<String, Map<Integer, Endpoint>> endpoints = new HashMap<>();
+    Map<String, Map<Integer, Endpoints>> endpoints = new HashMap<>();
     for (String entry : entries) {
       int equals = entry.indexOf('=');
       if (equals <= 0) {
@@ -126,8 +143,8 @@ final class ModuleConfig {
         throw new ValidationException(
             "'endpoints' names "
                 + className
-                + ", which the signatures do not list; they list "
-                + String.join(", ", udfs.keySet())
+                + ", which the signatures do not list; "
+                + nearest(className, udfs)
                 + ".");
       }
       int index;
@@ -150,13 +167,13 @@ final class ModuleConfig {
       } else {
         index = signatureIndex(entry, key.substring(slash + 1), udf);
       }
-      Endpoint endpoint;
+      Endpoints endpoint;
       try {
-        endpoint = Endpoint.parse(entry.substring(equals + 1));
+        endpoint = Endpoints.parse(entry.substring(equals + 1));
       } catch (IllegalArgumentException e) {
         throw new ValidationException("'endpoints' entry '" + entry + "': " + e.getMessage() + ".");
       }
-      Endpoint before =
+      Endpoints before =
           endpoints.computeIfAbsent(className, c -> new TreeMap<>()).put(index, endpoint);
       if (before != null) {
         throw new ValidationException(
@@ -164,6 +181,18 @@ final class ModuleConfig {
       }
     }
     return endpoints;
+  }
+
+  /** "did you mean X" for a class of the same simple name or letters, else the classes listed. */
+  private static String nearest(String className, Map<String, ShimUdf> udfs) {
+    String simple = className.substring(className.lastIndexOf('.') + 1);
+    for (ShimUdf udf : udfs.values()) {
+      if (udf.simpleName().equalsIgnoreCase(simple)
+          || udf.className().equalsIgnoreCase(className)) {
+        return "did you mean " + udf.className() + "?";
+      }
+    }
+    return "they list " + String.join(", ", udfs.keySet());
   }
 
   private static int signatureIndex(String entry, String text, ShimUdf udf) {
@@ -262,7 +291,7 @@ final class ModuleConfig {
         batchSize,
         maxWait,
         inFlight,
-        new CallSettings(timeout, attempts, initial, max),
+        new CallSettings(timeout, attempts, initial, max, security(options)),
         cacheSize);
   }
 
@@ -298,6 +327,52 @@ final class ModuleConfig {
       throw new ValidationException(AsyncScalarDefect.asyncTablesRefusal(version));
     }
     return true;
+  }
+
+  /** TLS and the token: files must be readable here, where the module is loaded, already. */
+  static Security security(ReadableConfig options) {
+    String ca = file(options, ShimOptions.TLS_CA_FILE);
+    String cert = file(options, ShimOptions.TLS_CERT_FILE);
+    String key = file(options, ShimOptions.TLS_KEY_FILE);
+    String authority = options.getOptional(ShimOptions.TLS_AUTHORITY).orElse(null);
+    String tokenFile = file(options, ShimOptions.AUTH_TOKEN_FILE);
+    String token = options.getOptional(ShimOptions.AUTH_TOKEN).map(String::strip).orElse(null);
+    if ((cert == null) != (key == null)) {
+      throw new ValidationException(
+          "'"
+              + LoadModule.TLS_CERT_FILE
+              + "' and '"
+              + LoadModule.TLS_KEY_FILE
+              + "' go together (the client certificate and its key); set both or neither.");
+    }
+    if (token != null && tokenFile != null) {
+      throw new ValidationException(
+          "Both '"
+              + LoadModule.TOKEN
+              + "' and '"
+              + LoadModule.TOKEN_FILE
+              + "' are set; keep one (the file is safer).");
+    }
+    if (token != null && token.isEmpty()) {
+      throw new ValidationException(
+          "'" + LoadModule.TOKEN + "' is empty; set the token or drop it.");
+    }
+    boolean tls =
+        options.get(ShimOptions.TLS_ENABLED) || ca != null || cert != null || authority != null;
+    return new Security(tls, ca, cert, key, authority, tokenFile, token);
+  }
+
+  private static String file(ReadableConfig options, ConfigOption<String> option) {
+    String value = options.getOptional(option).map(String::strip).orElse(null);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    Path path = Path.of(value).toAbsolutePath();
+    if (!Files.isReadable(path)) {
+      throw new ValidationException(
+          "'" + option.key() + "' names " + path + ", which is not a readable file; correct it.");
+    }
+    return path.toString();
   }
 
   private static int atLeast(ReadableConfig options, ConfigOption<Integer> option, int min) {

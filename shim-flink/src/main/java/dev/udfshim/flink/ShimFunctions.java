@@ -1,6 +1,6 @@
 package dev.udfshim.flink;
 
-import dev.udfshim.flink.client.Endpoint;
+import dev.udfshim.flink.client.Endpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +45,12 @@ public final class ShimFunctions {
       return this;
     }
 
-    /** The server of one signature ('endpoints'), {@code host:port}. */
+    /**
+     * The servers of one signature ('endpoints'): {@code host:port}, several separated by {@code
+     * ,}, or {@code dns:///name:port}.
+     */
     public Builder endpoint(String className, int signature, String hostPort) {
-      Endpoint.parse(hostPort);
+      Endpoints.parse(hostPort);
       endpoints.add(className + "/" + signature + "=" + hostPort);
       return this;
     }

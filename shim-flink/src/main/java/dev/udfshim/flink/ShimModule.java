@@ -1,6 +1,7 @@
 package dev.udfshim.flink;
 
 import dev.udfshim.flink.function.ShimFunctionDefinition;
+import dev.udfshim.flink.wiring.UnwiredFunction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,18 +19,35 @@ import org.apache.flink.table.module.Module;
  * name (case-insensitively, as Flink resolves functions) and served by its signatures' servers.
  */
 public final class ShimModule implements Module {
-  private final Map<String, ShimFunctionDefinition> byName;
+  private final Map<String, FunctionDefinition> byName;
   private final Set<String> names;
+  private final Set<String> withHidden;
 
   ShimModule(List<ShimFunctionDefinition> functions) {
-    Map<String, ShimFunctionDefinition> map = new LinkedHashMap<>();
+    this(functions, List.of());
+  }
+
+  /**
+   * @param unwired functions of the signatures without any endpoint: hidden (SHOW FUNCTIONS leaves
+   *     them out), and answering a call with the endpoint entry to add (instead of the planner's
+   *     "No match found")
+   */
+  ShimModule(List<ShimFunctionDefinition> functions, List<UnwiredFunction> unwired) {
+    Map<String, FunctionDefinition> map = new LinkedHashMap<>();
     Set<String> list = new LinkedHashSet<>();
     for (ShimFunctionDefinition function : functions) {
       map.put(function.name().toLowerCase(Locale.ROOT), function);
       list.add(function.name());
     }
+    Set<String> hidden = new LinkedHashSet<>(list);
+    for (UnwiredFunction function : unwired) {
+      if (map.putIfAbsent(function.name().toLowerCase(Locale.ROOT), function) == null) {
+        hidden.add(function.name());
+      }
+    }
     this.byName = Collections.unmodifiableMap(map);
     this.names = Collections.unmodifiableSet(list);
+    this.withHidden = Collections.unmodifiableSet(hidden);
   }
 
   /**
@@ -39,12 +57,19 @@ public final class ShimModule implements Module {
    * @throws org.apache.flink.table.api.ValidationException with a sentence on bad options
    */
   public static ShimModule create(ReadableConfig options, ClassLoader loader) {
-    return new ShimModule(ModuleConfig.functions(options, loader));
+    ModuleConfig.Functions functions = ModuleConfig.functions(options, loader);
+    return new ShimModule(functions.served(), functions.unwired());
   }
 
   @Override
   public Set<String> listFunctions() {
     return names;
+  }
+
+  /** Flink resolves a name only among these: the functions without servers are hidden ones. */
+  @Override
+  public Set<String> listFunctions(boolean includeHiddenFunctions) {
+    return includeHiddenFunctions ? withHidden : names;
   }
 
   @Override

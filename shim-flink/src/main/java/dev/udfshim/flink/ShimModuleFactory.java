@@ -1,5 +1,6 @@
 package dev.udfshim.flink;
 
+import dev.udfshim.protocol.module.LoadModule;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.table.factories.FactoryUtil;
@@ -8,7 +9,7 @@ import org.apache.flink.table.module.Module;
 
 /** {@code LOAD MODULE shim WITH (...)}: found by Flink through {@code META-INF/services}. */
 public final class ShimModuleFactory implements ModuleFactory {
-  public static final String IDENTIFIER = "shim";
+  public static final String IDENTIFIER = LoadModule.MODULE;
 
   @Override
   public String factoryIdentifier() {
@@ -34,7 +35,14 @@ public final class ShimModuleFactory implements ModuleFactory {
         ShimOptions.CALL_TIMEOUT,
         ShimOptions.RETRY_MAX_ATTEMPTS,
         ShimOptions.RETRY_INITIAL_BACKOFF,
-        ShimOptions.RETRY_MAX_BACKOFF);
+        ShimOptions.RETRY_MAX_BACKOFF,
+        ShimOptions.TLS_ENABLED,
+        ShimOptions.TLS_CA_FILE,
+        ShimOptions.TLS_CERT_FILE,
+        ShimOptions.TLS_KEY_FILE,
+        ShimOptions.TLS_AUTHORITY,
+        ShimOptions.AUTH_TOKEN_FILE,
+        ShimOptions.AUTH_TOKEN);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 
 import dev.udfshim.protocol.framing.Framing;
 import dev.udfshim.protocol.layout.ShimLayout;
+import dev.udfshim.protocol.module.LoadModule;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -41,7 +42,7 @@ public final class ShimOptions {
   }
 
   public static final ConfigOption<List<String>> SIGNATURES =
-      key("signatures")
+      key(LoadModule.SIGNATURES)
           .stringType()
           .asList()
           .noDefaultValue()
@@ -50,7 +51,7 @@ public final class ShimOptions {
                   + " the shim zip that holds it; several separated by ';'.");
 
   public static final ConfigOption<List<String>> ENDPOINTS =
-      key("endpoints")
+      key(LoadModule.ENDPOINTS)
           .stringType()
           .asList()
           .noDefaultValue()
@@ -58,9 +59,12 @@ public final class ShimOptions {
               "Where each signature is served, one execution server per config override dir"
                   + " "
                   + ShimLayout.CONFIG_ROOT
-                  + "/<class>/<n>: entries <class>/<n>=<host>:<port> separated by ';'"
-                  + " (<class>=<host>:<port> for a class with one signature). Functions without"
-                  + " an endpoint are not registered, signatures without one are not offered.");
+                  + "/<class>/<n>: entries <class>/<n>=<servers> separated by ';'"
+                  + " (<class>=<servers> for a class with one signature). <servers> is"
+                  + " <host>:<port>, several separated by ',' (calls are spread over the ready"
+                  + " ones, and retried on another), or dns:///<name>:<port> for every address"
+                  + " of a name (a Kubernetes headless Service). Signatures without one are not"
+                  + " offered; a function without any says so when a query calls it.");
 
   public static final ConfigOption<List<String>> FUNCTION_NAMES =
       key("function-names")
@@ -194,4 +198,59 @@ public final class ShimOptions {
           .durationType()
           .defaultValue(Duration.ofSeconds(5))
           .withDescription("The longest backoff between two attempts.");
+
+  public static final ConfigOption<Boolean> TLS_ENABLED =
+      key(LoadModule.TLS_ENABLED)
+          .booleanType()
+          .defaultValue(false)
+          .withDescription(
+              "Call the servers over TLS (servers started with --tls-cert and --tls-key),"
+                  + " checking their certificates against the JVM's trust store, or"
+                  + " 'tls.ca-file'. Any other 'tls.*' option turns it on too.");
+
+  public static final ConfigOption<String> TLS_CA_FILE =
+      key(LoadModule.TLS_CA_FILE)
+          .stringType()
+          .noDefaultValue()
+          .withDescription("PEM file of the CA certificates the servers' certificates chain to.");
+
+  public static final ConfigOption<String> TLS_CERT_FILE =
+      key(LoadModule.TLS_CERT_FILE)
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "PEM certificate chain the client presents, for servers that require client"
+                  + " certificates (--tls-client-ca: mutual TLS); needs 'tls.key-file'.");
+
+  public static final ConfigOption<String> TLS_KEY_FILE =
+      key(LoadModule.TLS_KEY_FILE)
+          .stringType()
+          .noDefaultValue()
+          .withDescription("PEM (PKCS#8) private key of 'tls.cert-file'.");
+
+  public static final ConfigOption<String> TLS_AUTHORITY =
+      key(LoadModule.TLS_AUTHORITY)
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "The name the servers' certificates must hold, instead of the host each endpoint"
+                  + " names (e.g. calling by IP address a server whose certificate names its DNS"
+                  + " name).");
+
+  public static final ConfigOption<String> AUTH_TOKEN_FILE =
+      key(LoadModule.TOKEN_FILE)
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "A file holding the bearer token the servers require (their config var"
+                  + " shim.server.token or shim.server.token.file), sent with every call as"
+                  + " 'authorization: Bearer <token>'; read where the functions run.");
+
+  public static final ConfigOption<String> AUTH_TOKEN =
+      key(LoadModule.TOKEN)
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "The bearer token itself; prefer 'auth.token-file', since SQL text and job"
+                  + " configurations are often logged.");
 }

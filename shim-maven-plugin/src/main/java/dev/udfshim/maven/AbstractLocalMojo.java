@@ -10,7 +10,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the forked JVM, the job parameters.
  */
 abstract class AbstractLocalMojo extends AbstractShimMojo {
-  /** Fully qualified class name of the UDF. Default: the project's only UDF, if it has one. */
+  /**
+   * Fully qualified class name of the UDF. Default for invoke: the project's only UDF, if it has
+   * one; for run (execution): every signature of every UDF, each on its own port from {@code port}
+   * upward, with the LOAD MODULE statement for Flink SQL printed once all are open.
+   */
   @Parameter(property = "function")
   protected String function;
 

@@ -18,6 +18,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * serve} does; Ctrl-C or the end of Maven stops the forked JVM.
  *
  * <pre>
+ * mvn shim:run                                  every signature, one port each, LOAD MODULE printed
  * mvn shim:run -Dhandler=extraction
  * mvn shim:run -Dhandler=execution -Dfunction=com.example.AddOne [-Dsignature=0]
  * </pre>
@@ -30,7 +31,7 @@ public class RunMojo extends AbstractLocalMojo {
   @Parameter(property = "handler", defaultValue = "execution", required = true)
   private String handler;
 
-  /** TCP port; 0 picks a free one. */
+  /** TCP port (without -Dfunction: the first signature's, the next count up); 0 picks free ones. */
   @Parameter(property = "port", defaultValue = "50051")
   private int port;
 

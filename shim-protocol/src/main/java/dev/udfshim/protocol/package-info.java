@@ -20,6 +20,7 @@
  *       dev.udfshim.protocol.layout}: the config var key rule, the error trailer, and the names
  *       inside the shim artifact.
  *   <li>{@link dev.udfshim.protocol.signatures}: signatures.json, its records, reader and writer.
+ *   <li>{@link dev.udfshim.protocol.module}: the {@code LOAD MODULE shim WITH (...)} statement.
  * </ul>
  *
  * Flink's table artifacts are provided: both users have them on their class path already.

@@ -11,6 +11,15 @@ import java.nio.file.Path;
  * @param host the address to bind
  * @param port the port; 0 for any free one
  * @param portFile where the server writes its port once it listens, or null
+ * @param artifact a folder laid out as the shim artifact (signatures file and one config dir per
+ *     signature): serve every signature of it, from {@code port} upward, instead of one handler; or
+ *     null
  */
 public record ServeRequest(
-    String handler, Path configDirectory, String host, int port, Path portFile) {}
+    String handler, Path configDirectory, String host, int port, Path portFile, Path artifact) {
+
+  /** One handler. */
+  public ServeRequest(String handler, Path configDirectory, String host, int port, Path portFile) {
+    this(handler, configDirectory, host, port, portFile, null);
+  }
+}

@@ -26,16 +26,38 @@ public final class RemoteCall {
   private final String target;
   private final String startHint;
   private final CallSettings settings;
+  private final Endpoints endpoints;
+  private final Security security;
+  private final ClientMetrics metrics;
 
   /**
    * @param target what the calls reach, for messages: "com.example.AddOne signature 0 at host:port"
    * @param startHint how to start that server, for the message when it cannot be reached
    */
   public RemoteCall(Channel channel, String target, String startHint, CallSettings settings) {
+    this(channel, target, startHint, settings, null, Security.NONE, ClientMetrics.NONE);
+  }
+
+  /**
+   * @param endpoints the servers, probed when a failure may be TLS on one side only
+   * @param security the channel's TLS and token settings, for the sentences of their failures
+   * @param metrics where calls, rows, errors and latency are counted
+   */
+  public RemoteCall(
+      Channel channel,
+      String target,
+      String startHint,
+      CallSettings settings,
+      Endpoints endpoints,
+      Security security,
+      ClientMetrics metrics) {
     this.channel = channel;
     this.target = target;
     this.startHint = startHint;
     this.settings = settings;
+    this.endpoints = endpoints;
+    this.security = security;
+    this.metrics = metrics;
   }
 
   /** Sends one payload; the future holds the answer's payload, or fails with a sentence. */
@@ -43,6 +65,7 @@ public final class RemoteCall {
   @SuppressWarnings("FutureReturnValueIgnored")
   public CompletableFuture<byte[]> invoke(byte[] payload) {
     CompletableFuture<byte[]> answer = new CompletableFuture<>();
+    long started = metrics.started(payload);
     ClientCall<InvokeRequest, InvokeResponse> call =
         channel.newCall(
             FunctionRuntimeGrpc.getInvokeMethod(),
@@ -59,6 +82,7 @@ public final class RemoteCall {
 
           @Override
           public void onClose(Status status, Metadata trailers) {
+            metrics.ended(started, !status.isOk() || trailers.containsKey(Trailer.ERROR));
             if (!status.isOk()) {
               answer.completeExceptionally(failure(status, payload.length));
             } else if (response == null) {
@@ -91,6 +115,11 @@ public final class RemoteCall {
   }
 
   private RemoteUdfException failure(Status status, int bytes) {
+    String explained =
+        endpoints == null ? null : TransportFailure.explain(status, target, security, endpoints);
+    if (explained != null) {
+      return new RemoteUdfException(explained, status.asRuntimeException());
+    }
     String description =
         status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
     String message =

@@ -1,6 +1,6 @@
 package dev.udfshim.flink.function;
 
-import dev.udfshim.flink.client.Endpoint;
+import dev.udfshim.flink.client.Endpoints;
 import dev.udfshim.flink.signatures.ShimSignature;
 import dev.udfshim.protocol.layout.ShimLayout;
 import java.io.Serializable;
@@ -14,7 +14,7 @@ import org.apache.flink.table.types.inference.TypeInference;
 public record BoundSignature(
     String className,
     ShimSignature signature,
-    Endpoint endpoint,
+    Endpoints endpoints,
     boolean deterministic,
     ClientSettings settings)
     implements Serializable {
@@ -27,15 +27,18 @@ public record BoundSignature(
 
   /** "com.example.AddOne signature 0 at localhost:50051", for messages. */
   public String target() {
-    return className + " signature " + signature.index() + " at " + endpoint;
+    return className + " signature " + signature.index() + " at " + endpoints;
   }
 
-  /** The command that serves it from the unzipped shim artifact. */
+  /** The commands that serve it from the unzipped shim artifact. */
   public String startHint() {
     return ShimLayout.LAUNCHER
         + " serve --handler_name execution --config_override_dir "
         + ShimLayout.specDirectory(className, signature.index())
         + " --port "
-        + endpoint.port();
+        + endpoints.port()
+        + ", or every signature at once with "
+        + ShimLayout.LAUNCHER
+        + " serve --all";
   }
 }

@@ -1,16 +1,19 @@
 package dev.udfshim.flink.function;
 
 import dev.udfshim.flink.ShimOptions;
+import dev.udfshim.flink.client.ClientMetrics;
 import dev.udfshim.flink.client.RemoteCall;
 import dev.udfshim.flink.client.RemoteUdfException;
 import dev.udfshim.flink.client.ShimChannels;
 import dev.udfshim.flink.codec.WireException;
 import dev.udfshim.flink.codec.WireFormat;
+import dev.udfshim.flink.wiring.ServerCheck;
 import dev.udfshim.protocol.codec.CodecException;
 import dev.udfshim.protocol.framing.ControlFrames;
 import dev.udfshim.protocol.framing.Framing;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.flink.table.functions.FunctionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +37,20 @@ public final class Connection implements AutoCloseable {
   private final int maxRows;
   private final boolean oldOneRow;
 
-  private Connection(BoundSignature bound, boolean table) {
+  private Connection(BoundSignature bound, boolean table, ClientMetrics metrics) {
     ClientSettings settings = bound.settings();
     this.bound = bound;
-    this.lease = ShimChannels.acquire(bound.endpoint(), settings.call());
-    this.call = new RemoteCall(lease.channel(), bound.target(), bound.startHint(), settings.call());
+    this.lease =
+        ShimChannels.acquire(bound.endpoints(), settings.call(), settings.call().security());
+    this.call =
+        new RemoteCall(
+            lease.channel(),
+            bound.target(),
+            bound.startHint(),
+            settings.call(),
+            bound.endpoints(),
+            settings.call().security(),
+            metrics);
     ControlFrames.Description description;
     try {
       description = describe();
@@ -66,7 +78,25 @@ public final class Connection implements AutoCloseable {
    * @throws RemoteUdfException when the server cannot be reached, with the sentence of a call
    */
   public static Connection open(BoundSignature bound, boolean table) {
-    return new Connection(bound, table);
+    return new Connection(bound, table, ClientMetrics.NONE);
+  }
+
+  /**
+   * Opens a connection whose calls are counted in the function's metric group.
+   *
+   * @param context the function's context, whose metric group gets the calls' metrics
+   */
+  static Connection open(BoundSignature bound, boolean table, FunctionContext context) {
+    return new Connection(
+        bound,
+        table,
+        context == null
+            ? ClientMetrics.NONE
+            : ClientMetrics.of(
+                context.getMetricGroup(),
+                bound.className(),
+                bound.signature().index(),
+                bound.settings().batched()));
   }
 
   /** The server's description, or null for a server that answers describe with an error. */
@@ -85,6 +115,12 @@ public final class Connection implements AutoCloseable {
               ? "calls use the legacy batch framing ('batch.enabled')"
               : "one row per call");
       return null;
+    }
+    // The wiring check first: an extraction server or another signature's server is one sentence.
+    String problem =
+        ServerCheck.problem(answer, bound.className(), bound.signature(), bound.target());
+    if (problem != null) {
+      throw new RemoteUdfException(problem);
     }
     try {
       ControlFrames.Description description = ControlFrames.Description.decode(answer);

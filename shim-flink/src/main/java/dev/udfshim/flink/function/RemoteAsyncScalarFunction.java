@@ -40,7 +40,7 @@ public final class RemoteAsyncScalarFunction extends AsyncScalarFunction {
 
   @Override
   public void open(FunctionContext context) {
-    connection = Connection.open(bound, false);
+    connection = Connection.open(bound, false, context);
     ClientSettings settings = bound.settings();
     timer = SharedTimer.acquire();
     int maxRows =

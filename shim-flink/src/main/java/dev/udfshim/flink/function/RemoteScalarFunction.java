@@ -25,7 +25,7 @@ public final class RemoteScalarFunction extends ScalarFunction {
 
   @Override
   public void open(FunctionContext context) {
-    connection = Connection.open(bound, false);
+    connection = Connection.open(bound, false, context);
     request = connection.format().newRequest();
     int cacheSize = bound.settings().cacheSize();
     if (cacheSize > 0 && bound.deterministic()) {

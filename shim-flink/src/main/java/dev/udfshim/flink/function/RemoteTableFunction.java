@@ -30,7 +30,7 @@ public final class RemoteTableFunction extends TableFunction<Object> {
 
   @Override
   public void open(FunctionContext context) {
-    connection = Connection.open(bound, true);
+    connection = Connection.open(bound, true, context);
     request = connection.format().newRequest();
     int cacheSize = bound.settings().cacheSize();
     if (cacheSize > 0 && bound.deterministic()) {

@@ -1,6 +1,6 @@
 package dev.udfshim.flink.function;
 
-import dev.udfshim.flink.client.Endpoint;
+import dev.udfshim.flink.client.Endpoints;
 import dev.udfshim.flink.signatures.ShimSignature;
 import dev.udfshim.flink.signatures.ShimUdf;
 import dev.udfshim.protocol.UdfKind;
@@ -30,14 +30,14 @@ public final class ShimFunctionDefinition implements SpecializedFunction {
   private final String name;
   private final ShimUdf udf;
   private final List<ShimSignature> served;
-  private final Map<Integer, Endpoint> endpoints;
+  private final Map<Integer, Endpoints> endpoints;
   private final ClientSettings settings;
 
   /**
    * @param endpoints the server of each served signature, by signature index; not empty
    */
   public ShimFunctionDefinition(
-      String name, ShimUdf udf, Map<Integer, Endpoint> endpoints, ClientSettings settings) {
+      String name, ShimUdf udf, Map<Integer, Endpoints> endpoints, ClientSettings settings) {
     this.name = name;
     this.udf = udf;
     this.endpoints = Map.copyOf(endpoints);

@@ -49,6 +49,9 @@ public final class LocalServers {
     Map<String, String> parameters = LocalChoices.jobParameters(goal.local());
     List<Jar> runtime = resolver.runtimeJars(goal.project(), log);
     String function = goal.local().function();
+    // Without a UDF named, every signature of the project, as serve --all does an artifact's.
+    boolean all =
+        handler.equals("execution") && function == null && goal.local().signature() == null;
     ServeLaunch launch;
     BuildLayout layout;
     try (IsolatedRuntime isolated = runtimes.open(goal.project(), runtime)) {
@@ -63,35 +66,11 @@ public final class LocalServers {
                             goal.project().classesDirectory(),
                             function == null ? List.of() : List.of(function),
                             layout.localDirectory())));
-        ExtractAnswer.Function udf = LocalChoices.function(answer, function);
-        ExtractAnswer.Signature chosen = LocalChoices.signature(udf, goal.local().signature());
-        config =
-            isolated.call(
-                t ->
-                    t.localConfig(
-                        new LocalConfigRequest(
-                            layout.localDirectory(),
-                            udf.className(),
-                            chosen.index(),
-                            null,
-                            parameters)));
-        if (!parameters.isEmpty()) {
-          log.info("Job parameters " + parameters.keySet() + " in " + config.configDirectory());
+        if (all) {
+          config = allConfigs(isolated, layout, answer, parameters, log);
+        } else {
+          config = oneConfig(isolated, layout, answer, goal, parameters, log);
         }
-        log.info(
-            "Executing "
-                + udf.className()
-                + " ["
-                + chosen.index()
-                + "] "
-                + chosen.text()
-                + "; try: mvn shim:invoke -Dtarget="
-                + address(goal)
-                + " -Dfunction="
-                + udf.className()
-                + " -Dsignature="
-                + chosen.index()
-                + " -Dargs=...");
       } else {
         config =
             isolated.call(
@@ -104,17 +83,72 @@ public final class LocalServers {
                 + address(goal)
                 + " -Dextract -Dfunction=<class>");
       }
+      LocalConfig served = config;
       launch =
           isolated.call(
               t ->
                   t.serveLaunch(
                       new ServeRequest(
-                          handler, config.configDirectory(), goal.host(), goal.port(), null)));
+                          handler,
+                          served.configDirectory(),
+                          goal.host(),
+                          goal.port(),
+                          null,
+                          all ? layout.localDirectory() : null)));
     } catch (ToolingException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IsolationException | IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+    fork(goal, runtime, launch, layout, log);
+  }
+
+  /** The config dir of the one signature asked for (or the only one). */
+  private static LocalConfig oneConfig(
+      IsolatedRuntime isolated,
+      BuildLayout layout,
+      ExtractAnswer answer,
+      RunGoal goal,
+      Map<String, String> parameters,
+      Log log)
+      throws IsolationException, ToolingException, MojoFailureException {
+    String function = goal.local().function();
+    ExtractAnswer.Function udf = LocalChoices.function(answer, function);
+    ExtractAnswer.Signature chosen = LocalChoices.signature(udf, goal.local().signature());
+    LocalConfig config =
+        isolated.call(
+            t ->
+                t.localConfig(
+                    new LocalConfigRequest(
+                        layout.localDirectory(),
+                        udf.className(),
+                        chosen.index(),
+                        null,
+                        parameters)));
+    if (!parameters.isEmpty()) {
+      log.info("Job parameters " + parameters.keySet() + " in " + config.configDirectory());
+    }
+    log.info(
+        "Executing "
+            + udf.className()
+            + " ["
+            + chosen.index()
+            + "] "
+            + chosen.text()
+            + "; try: mvn shim:invoke -Dtarget="
+            + address(goal)
+            + " -Dfunction="
+            + udf.className()
+            + " -Dsignature="
+            + chosen.index()
+            + " -Dargs=...");
+    return config;
+  }
+
+  /** Starts the forked serve and waits for its end; a failed end fails the goal. */
+  private static void fork(
+      RunGoal goal, List<Jar> runtime, ServeLaunch launch, BuildLayout layout, Log log)
+      throws MojoExecutionException {
     log.info("Stop the server with Ctrl-C.");
     try (ForkedServer server =
         LocalFork.start(
@@ -133,6 +167,52 @@ public final class LocalServers {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Interrupted while serving", e);
     }
+  }
+
+  /**
+   * The config dir of every signature of the project, laid out under the local folder as the
+   * artifact's; fails when the project has no UDF.
+   */
+  private static LocalConfig allConfigs(
+      IsolatedRuntime isolated,
+      BuildLayout layout,
+      ExtractAnswer answer,
+      Map<String, String> parameters,
+      Log log)
+      throws IsolationException, ToolingException, MojoFailureException {
+    for (ExtractAnswer.Failure failure : answer.failures()) {
+      log.warn("Not served: " + failure.text());
+    }
+    if (answer.functions().isEmpty()) {
+      throw new MojoFailureException(
+          "This project has no UDF to serve; add a ScalarFunction or TableFunction, or serve"
+              + " extraction with -Dhandler=extraction.");
+    }
+    LocalConfig last = null;
+    int signatures = 0;
+    for (ExtractAnswer.Function udf : answer.functions()) {
+      for (ExtractAnswer.Signature signature : udf.signatures()) {
+        last =
+            isolated.call(
+                t ->
+                    t.localConfig(
+                        new LocalConfigRequest(
+                            layout.localDirectory(),
+                            udf.className(),
+                            signature.index(),
+                            null,
+                            parameters)));
+        signatures++;
+      }
+    }
+    log.info(
+        "Serving every signature of the project ("
+            + signatures
+            + " of "
+            + answer.functions().size()
+            + " UDF(s)), one port each; the LOAD MODULE statement for Flink SQL follows once all"
+            + " are open. -Dfunction=<class> serves one.");
+    return last;
   }
 
   /** The address to call, as far as it is known before the server binds. */

@@ -103,6 +103,12 @@ final class ConfigVarsCommand implements Callable<Integer> {
     return out.toString();
   }
 
+  /** The default in backticks; an empty text default (not set) as "none". */
+  private static <T extends Comparable<? super T>> String defaultText(ConfigOption<T> option) {
+    String text = option.format(option.defaultValue());
+    return text.isEmpty() ? "none" : "`" + text + "`";
+  }
+
   private static <T extends Comparable<? super T>> void row(
       StringBuilder out, ConfigOption<T> option) {
     out.append("| `")
@@ -111,9 +117,9 @@ final class ConfigVarsCommand implements Callable<Integer> {
         .append(option.handlers())
         .append(" | ")
         .append(option.typeName())
-        .append(" | `")
-        .append(option.format(option.defaultValue()))
-        .append("` | ")
+        .append(" | ")
+        .append(defaultText(option))
+        .append(" | ")
         .append(option.rangeText())
         .append(" | ")
         .append(option.description());

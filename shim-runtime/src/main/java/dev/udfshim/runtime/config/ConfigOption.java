@@ -23,7 +23,8 @@ public final class ConfigOption<T extends Comparable<? super T>> {
     INTEGER,
     DURATION,
     BOOLEAN,
-    ENUM
+    ENUM,
+    STRING
   }
 
   /** Which handlers read a var. */
@@ -98,6 +99,11 @@ public final class ConfigOption<T extends Comparable<? super T>> {
 
     public TypedBuilder<Boolean> booleanType() {
       return new TypedBuilder<>(key, Type.BOOLEAN, Boolean.class);
+    }
+
+    /** Text as written (without surrounding whitespace); the default {@code ""} means not set. */
+    public TypedBuilder<String> stringType() {
+      return new TypedBuilder<>(key, Type.STRING, String.class);
     }
 
     public <E extends Enum<E>> TypedBuilder<E> enumType(Class<E> values) {
@@ -187,6 +193,7 @@ public final class ConfigOption<T extends Comparable<? super T>> {
       case DURATION -> "duration";
       case BOOLEAN -> "`true` or `false`";
       case ENUM -> choices(" or ", "`");
+      case STRING -> "text";
     };
   }
 
@@ -232,6 +239,9 @@ public final class ConfigOption<T extends Comparable<? super T>> {
         }
         return null;
       }
+      case STRING -> {
+        return valueClass.cast(text);
+      }
       case ENUM -> {
         for (T constant : valueClass.getEnumConstants()) {
           if (((Enum<?>) constant).name().equalsIgnoreCase(text)) {
@@ -255,6 +265,7 @@ public final class ConfigOption<T extends Comparable<? super T>> {
       case DURATION -> "a duration from " + rangeText() + " such as '500 ms' or '30 s'";
       case BOOLEAN -> "true or false";
       case ENUM -> choices(" or ", "");
+      case STRING -> "text";
     };
   }
 

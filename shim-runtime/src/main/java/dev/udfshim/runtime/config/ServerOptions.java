@@ -82,4 +82,35 @@ public final class ServerOptions {
           .withDescription(
               "How long the `close()` calls (each UDF instance's, each on its own thread) may take"
                   + " at shutdown; the process exits after it even when one hangs.");
+
+  public static final ConfigOption<String> TOKEN =
+      key("shim.server.token")
+          .stringType()
+          .defaultValue("")
+          .forHandlers(BOTH)
+          .withDescription(
+              "A bearer token every `FunctionRuntime/Invoke` call must carry (header"
+                  + " `authorization: Bearer <token>`); a call without it or with another gets"
+                  + " `UNAUTHENTICATED` and runs no user code. Not set: no token. Health and"
+                  + " reflection stay open (probes carry no token). Never on the command line.");
+
+  public static final ConfigOption<String> TOKEN_FILE =
+      key("shim.server.token.file")
+          .stringType()
+          .defaultValue("")
+          .forHandlers(BOTH)
+          .withDescription(
+              "A file that holds the bearer token (e.g. a mounted secret), read at start; the"
+                  + " path is absolute or relative to the working directory. Set this or"
+                  + " `shim.server.token`, not both.");
+
+  public static final ConfigOption<Integer> METRICS_PORT =
+      key("shim.metrics.port")
+          .intType()
+          .defaultValue(0)
+          .withRange(0, 65535)
+          .forHandlers(BOTH)
+          .withDescription(
+              "Serve Prometheus metrics (text format, `/metrics`) on this port, on the server's"
+                  + " `--host`; `0` (the default) serves none. `serve --metrics-port` wins.");
 }

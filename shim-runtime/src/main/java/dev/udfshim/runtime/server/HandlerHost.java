@@ -13,6 +13,8 @@ import dev.udfshim.runtime.handler.HandlerException;
 import dev.udfshim.runtime.handler.Reply;
 import dev.udfshim.runtime.logging.FailureLog;
 import dev.udfshim.runtime.logging.LogText;
+import dev.udfshim.runtime.metrics.CallMetrics;
+import dev.udfshim.runtime.metrics.RowCount;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +77,9 @@ public final class HandlerHost {
   private volatile String openFailure;
   private volatile ServerSettings settings;
   private volatile CallThreads callThreads;
+  private final CompletableFuture<String> opened = new CompletableFuture<>();
+  private volatile CallMetrics metrics = CallMetrics.NONE;
+  private volatile ToIntFunction<byte[]> rows = RowCount.ONE;
 
   public HandlerHost(Handler handler, Context config) {
     this.handler = handler;
@@ -95,6 +101,27 @@ public final class HandlerHost {
 
   void onHealthChange(BiConsumer<Boolean, String> listener) {
     health.onChange(listener);
+  }
+
+  /**
+   * Records every call from now on: outcome, latency, and the rows {@code rows} reads from its
+   * payload.
+   */
+  public void observe(CallMetrics metrics, ToIntFunction<byte[]> rows) {
+    this.rows = rows;
+    this.metrics = metrics;
+  }
+
+  CallMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Completes when open() ended: with null when the handler is open, else with the sentence every
+   * call answers.
+   */
+  public CompletableFuture<String> opened() {
+    return opened;
   }
 
   // ---- open
@@ -148,6 +175,7 @@ public final class HandlerHost {
     if (closeAsked) {
       startClose(); // asked for while open() ran, and left to its end
     }
+    opened.complete(failure);
     return failure;
   }
 
@@ -165,7 +193,9 @@ public final class HandlerHost {
     if (closeWaits) {
       startClose();
     }
-    return "The handler was closed before it opened.";
+    String failure = "The handler was closed before it opened.";
+    opened.complete(failure);
+    return failure;
   }
 
   /** Opens the handler on a thread of its own, so the port is open (and says so) meanwhile. */
@@ -208,7 +238,12 @@ public final class HandlerHost {
   // ---- calls
 
   /** Takes one call: answers it now (refusals), or hands it to the handler. Never blocks. */
-  public void dispatch(byte[] payload, Call call, Reply reply) {
+  public void dispatch(byte[] payload, Call call, Reply answer) {
+    CallMetrics observed = metrics;
+    Reply reply =
+        observed.enabled()
+            ? new MeteredReply(answer, observed, rows.applyAsInt(payload), call)
+            : answer;
     State now = state;
     if (now == State.DRAINING || now == State.CLOSED) {
       reply.refuse(Reply.Refusal.UNAVAILABLE, SHUTTING_DOWN);

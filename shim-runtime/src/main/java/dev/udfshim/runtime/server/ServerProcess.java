@@ -18,19 +18,19 @@ public final class ServerProcess {
 
   private ServerProcess() {}
 
-  public static void install(ShimServer server) {
+  public static void install(Served server) {
     Fatal.haltOnFatalErrors();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> onShutdown(server), "shim-shutdown"));
   }
 
-  private static void onShutdown(ShimServer server) {
+  private static void onShutdown(Served server) {
     Optional<StackTraceElement> exitCaller = userSystemExitCaller();
     if (exitCaller.isPresent()) {
       LOG.warn(
           "System.exit was called by user code at {}: the JVM exits now without draining; closing"
               + " the handler",
           frame(exitCaller.get()));
-      server.host().close(Duration.ofSeconds(5));
+      server.closeHandlers(Duration.ofSeconds(5));
       return; // the JVM exits with the status the UDF asked for
     }
     haltAfter(server.shutdownBound());

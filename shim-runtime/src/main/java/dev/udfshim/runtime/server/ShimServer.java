@@ -7,6 +7,7 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -27,7 +28,7 @@ import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
  * The transport threads only hand calls over ({@link HandlerHost}); user code never runs on them,
  * so a hung UDF cannot stall a connection.
  */
-public final class ShimServer implements AutoCloseable {
+public final class ShimServer implements Served {
   private static final Logger LOG = LoggerFactory.getLogger(ShimServer.class);
 
   /**
@@ -100,9 +101,7 @@ public final class ShimServer implements AutoCloseable {
             .keepAliveTime(settings.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
             .keepAliveTimeout(settings.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .permitKeepAliveTime(ServerOptions.PERMIT_KEEPALIVE.toMillis(), TimeUnit.MILLISECONDS)
-            .addService(
-                ServerInterceptors.intercept(
-                    new FunctionRuntimeService(handlerHost), new ErrorTrailer()))
+            .addService(invokeService(handlerHost, settings))
             .addService(health.getHealthService());
     if (options.reflection()) {
       builder.addService(ProtoReflectionServiceV1.newInstance()).addService(legacyReflection());
@@ -134,8 +133,43 @@ public final class ShimServer implements AutoCloseable {
         options.tls() == null
             ? "plaintext"
             : options.tls().clientCa() == null ? "TLS" : "TLS, client certificates required",
-        options.reflection() ? "" : ", reflection off");
+        (settings.token() == null ? "" : ", bearer token required")
+            + (options.reflection() ? "" : ", reflection off"));
     return shim;
+  }
+
+  /**
+   * Invoke, with the error trailer and, when a token is set, the token check in front of it (the
+   * last interceptor runs first): a call without the token never reaches the handler.
+   */
+  private static ServerServiceDefinition invokeService(
+      HandlerHost handlerHost, ServerSettings settings) {
+    FunctionRuntimeService service = new FunctionRuntimeService(handlerHost);
+    if (settings.token() == null) {
+      return ServerInterceptors.intercept(service, new ErrorTrailer());
+    }
+    return ServerInterceptors.intercept(
+        service,
+        new ErrorTrailer(),
+        new BearerToken(settings.token(), () -> handlerHost.metrics().unauthenticated()));
+  }
+
+  /**
+   * Where the bearer token calls must carry was read from, or null when there is none or it came
+   * from the config var's own file.
+   */
+  public Path tokenFile() {
+    return settings.tokenFile();
+  }
+
+  /** Whether calls must carry a bearer token. */
+  public boolean requiresToken() {
+    return settings.token() != null;
+  }
+
+  /** The Prometheus port the config vars ask for, 0 for none. */
+  public int metricsPort() {
+    return settings.metricsPort();
   }
 
   private static ServerCredentials credentials(Tls tls) throws IOException {
@@ -175,12 +209,28 @@ public final class ShimServer implements AutoCloseable {
     return host;
   }
 
+  @Override
   public void awaitTermination() throws InterruptedException {
     server.awaitTermination();
   }
 
   /** What a shutdown did, for its summary line and the exit code. */
   public record Stopped(Drained drained, boolean closedInTime, long millis) {
+    /** What stopping several servers side by side did, for one exit code. */
+    public static Stopped all(java.util.List<Stopped> each) {
+      int finished = 0;
+      int cutOff = 0;
+      long longest = 0;
+      boolean closed = true;
+      for (Stopped stopped : each) {
+        finished += stopped.drained().finished();
+        cutOff += stopped.drained().cutOff();
+        longest = Math.max(longest, stopped.millis());
+        closed &= stopped.closedInTime();
+      }
+      return new Stopped(new Drained(finished, cutOff, longest), closed, longest);
+    }
+
     /** 0 when every call finished and close() returned in time, else 2. */
     public int exitCode() {
       return drained.cutOff() == 0 && closedInTime ? 0 : 2;
@@ -204,6 +254,7 @@ public final class ShimServer implements AutoCloseable {
    * The graceful stop: health NOT_SERVING and new calls refused with UNAVAILABLE, calls in flight
    * finish within the grace, the handler closes within its limit, then the server stops.
    */
+  @Override
   public Stopped shutdown(String why) {
     long started = System.nanoTime();
     LOG.info(
@@ -233,8 +284,14 @@ public final class ShimServer implements AutoCloseable {
   }
 
   /** The longest {@link #shutdown} may take: the grace plus the close limit, and a little. */
+  @Override
   public Duration shutdownBound() {
     return settings.grace().plus(settings.closeTimeout()).plusSeconds(3);
+  }
+
+  @Override
+  public void closeHandlers(Duration limit) {
+    host.close(limit);
   }
 
   @Override

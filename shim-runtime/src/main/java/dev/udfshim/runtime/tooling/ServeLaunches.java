@@ -32,6 +32,25 @@ final class ServeLaunches {
   }
 
   private static List<String> arguments(ServeRequest request) {
+    if (request.artifact() != null) {
+      List<String> arguments =
+          new ArrayList<>(
+              List.of(
+                  "serve",
+                  "--all",
+                  "--artifact",
+                  request.artifact().toString(),
+                  "--host",
+                  request.host(),
+                  "--port",
+                  String.valueOf(request.port()),
+                  "--stop-with-stdin"));
+      if (request.portFile() != null) {
+        arguments.add("--port-file");
+        arguments.add(request.portFile().toString());
+      }
+      return arguments;
+    }
     List<String> arguments =
         new ArrayList<>(
             List.of(

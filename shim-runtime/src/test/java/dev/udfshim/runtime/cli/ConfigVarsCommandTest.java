@@ -67,7 +67,7 @@ class ConfigVarsCommandTest {
   void everyVarHasOneRowWithItsDefaultAndRange() {
     String rendered = ConfigVarsCommand.reference();
 
-    assertThat(ConfigVarsCommand.options()).hasSize(19);
+    assertThat(ConfigVarsCommand.options()).hasSize(22);
     for (ConfigOption<?> option : ConfigVarsCommand.options()) {
       assertThat(rendered).containsOnlyOnce("| `" + option.key() + "` |");
     }
@@ -78,6 +78,8 @@ class ConfigVarsCommandTest {
                 + " 1024 |")
         .contains("| `shim.shutdown.grace` | both | duration | `30 s` | 0 ms to 1 h |")
         .contains("| `shim.log.format` | both | `text` or `json` | `text` |  |")
+        .contains("| `shim.server.token` | both | text | none |  |")
+        .contains("| `shim.metrics.port` | both | whole number | `0` | 0 to 65535 |")
         .contains(
             "| `shim.extraction.timeout.seconds` | extraction | whole number | `60` | 1 to 3600 |")
         .contains("| any other var `K` | execution |");

@@ -31,7 +31,7 @@ class ShimCliTest {
     assertThat(alone.execute("--no-such-option")).isEqualTo(treeExit).isEqualTo(2);
     assertThat(err.toString())
         .isEqualTo(treeErr.toString())
-        .contains("Missing required option: '--handler_name=<name>'");
+        .contains("Unknown option: '--no-such-option'");
   }
 
   @Test

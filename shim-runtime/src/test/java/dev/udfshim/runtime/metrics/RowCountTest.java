@@ -1,0 +1,22 @@
+package dev.udfshim.runtime.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RowCountTest {
+  @Test
+  void oneRowRequestsCountOneControlFramesNone() {
+    assertThat(RowCount.of(false).applyAsInt(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 1})).isEqualTo(1);
+    assertThat(RowCount.of(false).applyAsInt(new byte[] {1})).isEqualTo(1);
+    assertThat(RowCount.of(false).applyAsInt(new byte[0])).isEqualTo(1);
+    assertThat(RowCount.of(false).applyAsInt(new byte[] {2})).isZero();
+  }
+
+  @Test
+  void aBatchCountsItsLeadingRowCount() {
+    assertThat(RowCount.of(true).applyAsInt(new byte[] {0, 0, 1, 0, 1})).isEqualTo(256);
+    assertThat(RowCount.of(true).applyAsInt(new byte[] {0, 0})).isZero();
+    assertThat(RowCount.of(true).applyAsInt(new byte[] {2})).isZero();
+  }
+}
