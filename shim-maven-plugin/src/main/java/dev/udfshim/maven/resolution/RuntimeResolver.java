@@ -1,6 +1,8 @@
 package dev.udfshim.maven.resolution;
 
 import dev.udfshim.maven.PluginVersions;
+import dev.udfshim.maven.flink.FlinkVersion;
+import dev.udfshim.maven.flink.ProjectFlink;
 import dev.udfshim.maven.incremental.InputDigest;
 import dev.udfshim.maven.isolation.SessionRuntimes;
 import dev.udfshim.maven.project.ProjectContext;
@@ -14,6 +16,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
@@ -21,13 +24,16 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.Exclusion;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * What the plugin resolves besides its own dependencies, as Maven resolves them: shim-runtime at
- * the plugin's version, and plexus-archiver.
+ * the plugin's version with the project's Flink, and plexus-archiver.
  */
 @Named
 @Singleton
@@ -35,25 +41,53 @@ public final class RuntimeResolver {
   public static final String GROUP = "dev.udfshim";
   public static final String ARTIFACT = "shim-runtime";
   private static final String PLUGIN = "plugin";
+  private static final String FLINK_GROUP = "org.apache.flink";
 
   private final RepositorySystem system;
+  private final ProjectFlink projectFlink;
 
   @Inject
-  public RuntimeResolver(RepositorySystem system) {
+  public RuntimeResolver(RepositorySystem system, ProjectFlink projectFlink) {
     this.system = system;
+    this.projectFlink = projectFlink;
+  }
+
+  /** The runtime's jars with the Flink they carry. */
+  public record Runtime(FlinkVersion flink, List<Jar> jars) {
+    public Runtime {
+      jars = List.copyOf(jars);
+    }
   }
 
   /**
-   * The runtime's jars, resolved once per build and set of repositories: the goals of every project
-   * ask for the same artifact at the plugin's own version.
+   * The runtime's jars with the project's Flink (see {@link ProjectFlink}), resolved once per
+   * build, Flink version and set of repositories.
    */
-  public List<Jar> runtimeJars(ProjectContext project, Log log) throws MojoExecutionException {
-    return jars(
-        project,
+  public Runtime runtime(ProjectContext project, Log log)
+      throws MojoExecutionException, MojoFailureException {
+    ProjectFlink.Choice choice = projectFlink.of(project);
+    return new Runtime(choice.version(), runtimeJars(project, choice.version(), log));
+  }
+
+  /** {@link #runtime}'s jars. */
+  public List<Jar> runtimeJars(ProjectContext project, Log log)
+      throws MojoExecutionException, MojoFailureException {
+    return runtime(project, log).jars();
+  }
+
+  /**
+   * shim-runtime's own closure with its Flink artifacts at this version: the Flink artifacts it
+   * declares are pinned to the version, so everything Flink brings comes from that release's POMs
+   * (an artifact one release has and another lacks, such as flink-core-api, follows).
+   */
+  public List<Jar> runtimeJars(ProjectContext project, FlinkVersion flink, Log log)
+      throws MojoExecutionException {
+    Artifact root = new DefaultArtifact(GROUP, ARTIFACT, "jar", PluginVersions.shim());
+    return SessionRuntimes.runtimeJars(
+        project.session(),
         log,
-        new DefaultArtifact(GROUP, ARTIFACT, "jar", PluginVersions.shim()),
-        List.of(),
-        "resolved-runtime-");
+        root + " flink " + flink + " " + project.repositories(),
+        () -> recorded(project, root, List.of(), "resolved-runtime-flink-" + flink + "-", flink));
   }
 
   /** plexus-archiver and what it needs to write zips (not its xz and zstd codecs). */
@@ -80,7 +114,7 @@ public final class RuntimeResolver {
         project.session(),
         log,
         root + " " + project.repositories(),
-        () -> recorded(project, root, exclusions, recordPrefix));
+        () -> recorded(project, root, exclusions, recordPrefix, null));
   }
 
   /**
@@ -92,7 +126,11 @@ public final class RuntimeResolver {
    * with the same plugin and repositories shares it.
    */
   private List<Jar> recorded(
-      ProjectContext project, Artifact root, List<Exclusion> exclusions, String recordPrefix)
+      ProjectContext project,
+      Artifact root,
+      List<Exclusion> exclusions,
+      String recordPrefix,
+      FlinkVersion flink)
       throws MojoExecutionException {
     Path repository = project.localRepository();
     String key;
@@ -103,9 +141,10 @@ public final class RuntimeResolver {
               PluginVersions.shim(),
               new InputDigest(null).stat(PLUGIN, PluginVersions.pluginJar()).digest(PLUGIN),
               repository.toAbsolutePath().toString(),
-              project.repositories().toString());
+              project.repositories().toString(),
+              String.valueOf(flink));
     } catch (IOException e) {
-      return resolve(project, root, exclusions);
+      return resolve(project, root, exclusions, flink);
     }
     Path file =
         repository
@@ -126,16 +165,20 @@ public final class RuntimeResolver {
         return recorded.get();
       }
     }
-    List<Jar> jars = resolve(project, root, exclusions);
+    List<Jar> jars = resolve(project, root, exclusions, flink);
     ResolutionRecord.write(file, key, jars);
     return jars;
   }
 
-  private List<Jar> resolve(ProjectContext project, Artifact root, List<Exclusion> exclusions)
+  private List<Jar> resolve(
+      ProjectContext project, Artifact root, List<Exclusion> exclusions, FlinkVersion flink)
       throws MojoExecutionException {
     CollectRequest collect =
         new CollectRequest(
             new Dependency(root, "runtime", false, exclusions), project.repositories());
+    if (flink != null) {
+      collect.setManagedDependencies(flinkPins(project, root, flink));
+    }
     List<Jar> jars = new ArrayList<>();
     try {
       for (ArtifactResult result :
@@ -159,6 +202,59 @@ public final class RuntimeResolver {
               + "); check that the repositories of this project can serve it.",
           e);
     }
+    if (flink != null) {
+      checkFlink(root, flink, jars);
+    }
     return jars;
+  }
+
+  /**
+   * The Flink artifacts the runtime declares, at the wanted version, with the runtime's exclusions:
+   * managed, so they win wherever they appear in the graph.
+   */
+  private List<Dependency> flinkPins(ProjectContext project, Artifact root, FlinkVersion flink)
+      throws MojoExecutionException {
+    List<Dependency> pins = new ArrayList<>();
+    try {
+      ArtifactDescriptorResult descriptor =
+          system.readArtifactDescriptor(
+              project.repositorySession(),
+              new ArtifactDescriptorRequest(root, project.repositories(), null));
+      for (Dependency declared : descriptor.getDependencies()) {
+        Artifact a = declared.getArtifact();
+        if (a.getGroupId().equals(FLINK_GROUP) && !declared.isOptional()) {
+          pins.add(declared.setArtifact(a.setVersion(flink.text())));
+        }
+      }
+    } catch (ArtifactDescriptorException e) {
+      throw new MojoExecutionException(
+          "Cannot read the POM of " + root + " (" + e.getMessage() + ").", e);
+    }
+    return pins;
+  }
+
+  /** Every Flink artifact of Flink's own release must be at the wanted version, or none works. */
+  private static void checkFlink(Artifact root, FlinkVersion flink, List<Jar> jars)
+      throws MojoExecutionException {
+    List<String> others =
+        jars.stream()
+            .filter(
+                j ->
+                    ProjectFlink.isFlinkApi(j.groupId(), j.artifactId())
+                        && !j.version().equals(flink.text()))
+            .map(Jar::toString)
+            .toList();
+    if (!others.isEmpty()) {
+      throw new MojoExecutionException(
+          "Resolving "
+              + root
+              + " with Flink "
+              + flink
+              + " gave Flink artifacts of another version, "
+              + String.join(", ", others)
+              + "; the project's repositories must serve Flink "
+              + flink
+              + " whole.");
+    }
   }
 }
