@@ -6,121 +6,122 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * The class files of a class path (jars and class folders) by internal name, the first entry that
- * has a class winning, as a class loader sees them. Jars are opened once and indexed on first use;
- * close it to let them go.
+ * has a class winning, as a class loader finds them: each jar is opened on first use and asked for
+ * the entry by name, never listed whole (the runtime's jars hold some 100,000 entries). Close it to
+ * let the jars go.
  */
 final class ClassFiles implements AutoCloseable {
   private static final String SUFFIX = ".class";
 
   private final List<Path> entries;
-  private final List<ZipFile> opened = new ArrayList<>();
-  private Map<String, Source> index;
-
-  private record Source(ZipFile jar, Path file) {}
+  private final boolean[] folders;
+  private final List<ZipFile> jars;
 
   ClassFiles(List<Path> entries) {
     this.entries = List.copyOf(entries);
+    this.folders = new boolean[entries.size()];
+    for (int i = 0; i < folders.length; i++) {
+      folders[i] = Files.isDirectory(entries.get(i));
+    }
+    this.jars = new ArrayList<>(Collections.nCopies(entries.size(), null));
   }
 
-  /** Internal names of every class, in class path order. */
+  /** Internal names of every class, in class path order (for the classes that are checked). */
   synchronized List<String> names() {
-    return List.copyOf(index().keySet());
+    Set<String> names = new LinkedHashSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Path entry = entries.get(i);
+      if (Files.isDirectory(entry)) {
+        try (Stream<Path> files = Files.walk(entry)) {
+          files
+              .filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f))
+              .map(f -> entry.relativize(f).toString().replace('\\', '/'))
+              .sorted()
+              .forEach(name -> add(names, name));
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot list the classes of " + entry, e);
+        }
+      } else if (jar(i) != null) {
+        jar(i).stream().map(ZipEntry::getName).forEach(name -> add(names, name));
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** Class files only: not multi-release variants (META-INF/versions/...), nor module-info. */
+  private static void add(Set<String> names, String file) {
+    if (file.endsWith(SUFFIX) && !file.startsWith("META-INF/") && !file.endsWith("-info.class")) {
+      names.add(file.substring(0, file.length() - SUFFIX.length()));
+    }
   }
 
   /** The class file, when the class path holds it. */
   synchronized Optional<byte[]> bytes(String internalName) {
-    Source source = index().get(internalName);
-    if (source == null) {
-      return Optional.empty();
-    }
+    String file = internalName + SUFFIX;
     try {
-      if (source.file() != null) {
-        return Optional.of(Files.readAllBytes(source.file()));
-      }
-      ZipEntry entry = source.jar().getEntry(internalName + SUFFIX);
-      try (InputStream in = source.jar().getInputStream(entry)) {
-        return Optional.of(in.readAllBytes());
+      for (int i = 0; i < entries.size(); i++) {
+        if (folders[i]) {
+          Path candidate = entries.get(i).resolve(file);
+          if (Files.isRegularFile(candidate)) {
+            return Optional.of(Files.readAllBytes(candidate));
+          }
+        } else {
+          ZipFile jar = jar(i);
+          ZipEntry found = jar == null ? null : jar.getEntry(file);
+          if (found != null) {
+            try (InputStream in = jar.getInputStream(found)) {
+              return Optional.of(in.readAllBytes());
+            }
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read class " + internalName, e);
     }
+    return Optional.empty();
   }
 
-  private Map<String, Source> index() {
-    if (index == null) {
-      Map<String, Source> found = new java.util.LinkedHashMap<>();
-      for (Path entry : entries) {
-        if (Files.isDirectory(entry)) {
-          folder(entry, found);
-        } else if (Files.isRegularFile(entry)) {
-          jar(entry, found);
-        }
+  /**
+   * The jar, opened on first use; null for an entry that is not there (as a class loader skips it).
+   */
+  private ZipFile jar(int index) {
+    ZipFile jar = jars.get(index);
+    if (jar == null && Files.isRegularFile(entries.get(index))) {
+      try {
+        jar = new ZipFile(entries.get(index).toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot open " + entries.get(index), e);
       }
-      index = found;
+      jars.set(index, jar);
     }
-    return index;
-  }
-
-  private static void folder(Path root, Map<String, Source> found) {
-    try (Stream<Path> files = Files.walk(root)) {
-      files
-          .filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f))
-          .sorted()
-          .forEach(
-              f -> {
-                String relative = root.relativize(f).toString().replace('\\', '/');
-                found.putIfAbsent(
-                    relative.substring(0, relative.length() - SUFFIX.length()),
-                    new Source(null, f));
-              });
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the classes of " + root, e);
-    }
-  }
-
-  private void jar(Path file, Map<String, Source> found) {
-    ZipFile jar;
-    try {
-      jar = new ZipFile(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open " + file, e);
-    }
-    opened.add(jar);
-    Enumeration<? extends ZipEntry> all = jar.entries();
-    while (all.hasMoreElements()) {
-      String name = all.nextElement().getName();
-      // Multi-release variants (META-INF/versions/...) and module descriptors are not classes
-      // a reference can name.
-      if (name.endsWith(SUFFIX) && !name.startsWith("META-INF/") && !name.endsWith("-info.class")) {
-        found.putIfAbsent(
-            name.substring(0, name.length() - SUFFIX.length()), new Source(jar, null));
-      }
-    }
+    return jar;
   }
 
   @Override
   public synchronized void close() throws IOException {
     IOException failure = null;
-    for (ZipFile jar : opened) {
-      try {
-        jar.close();
-      } catch (IOException e) {
-        failure = failure == null ? e : failure;
+    for (int i = 0; i < jars.size(); i++) {
+      ZipFile jar = jars.get(i);
+      if (jar != null) {
+        try {
+          jar.close();
+        } catch (IOException e) {
+          failure = failure == null ? e : failure;
+        }
+        jars.set(i, null);
       }
     }
-    opened.clear();
-    index = new HashMap<>();
     if (failure != null) {
       throw failure;
     }

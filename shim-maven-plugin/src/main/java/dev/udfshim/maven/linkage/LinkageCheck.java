@@ -42,7 +42,9 @@ public final class LinkageCheck implements AutoCloseable {
   /** What the checked classes use and the class path lacks, once per class and member. */
   public List<Missing> missing() {
     Map<String, Missing> found = new LinkedHashMap<>();
-    for (String name : checked.names()) {
+    List<String> names = checked.names();
+    Set<String> own = Set.copyOf(names);
+    for (String name : names) {
       String userClass = Type.getObjectType(name).getClassName();
       Set<String> missingClasses = new HashSet<>();
       List<References.Use> uses = References.of(checked.bytes(name).orElseThrow());
@@ -62,7 +64,7 @@ public final class LinkageCheck implements AutoCloseable {
         if (member.kind() == Member.Kind.CLASS || missingClasses.contains(member.owner())) {
           continue;
         }
-        flinkMember(member)
+        flinkMember(member, own)
             .filter(m -> m.in(pool) == ClassPool.Found.NO)
             .ifPresent(
                 m ->
@@ -74,14 +76,16 @@ public final class LinkageCheck implements AutoCloseable {
 
   /**
    * The member as a member of the prefix's classes: itself when its owner is one, else (a member
-   * named on a checked class or another class of the class path) the same member of the owner's
-   * first superclass of the prefix, when the owner's own hierarchy does not have it.
+   * named on a checked class, e.g. {@code this.getTypeInference(...)} in a UDF) the same member of
+   * the owner's first superclass of the prefix, when the owner's own hierarchy does not have it.
+   * Members of other classes (the JDK's, libraries') are not looked at.
    */
-  private Optional<Member> flinkMember(Member member) {
+  private Optional<Member> flinkMember(Member member, Set<String> own) {
     if (member.owner().startsWith(prefix)) {
       return Optional.of(member);
     }
-    if (member.kind() == Member.Kind.ANNOTATION_ATTRIBUTE
+    if (!own.contains(member.owner())
+        || member.kind() == Member.Kind.ANNOTATION_ATTRIBUTE
         || member.in(pool) != ClassPool.Found.NO) {
       return Optional.empty();
     }

@@ -27,6 +27,8 @@ import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
 import org.eclipse.aether.resolution.ArtifactDescriptorResult;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -176,18 +178,37 @@ public final class RuntimeResolver {
     CollectRequest collect =
         new CollectRequest(
             new Dependency(root, "runtime", false, exclusions), project.repositories());
-    if (flink != null) {
-      collect.setManagedDependencies(flinkPins(project, root, flink));
-    }
     List<Jar> jars = new ArrayList<>();
+    if (flink != null) {
+      ArtifactDescriptorResult descriptor = descriptor(project, root);
+      String own = ownFlink(descriptor);
+      if (!flink.text().equals(own)) {
+        // Another Flink: the runtime's own dependencies, its Flink ones at that version, and its
+        // dependency management likewise (Maven applies it below them, as for any root).
+        collect = new CollectRequest();
+        collect.setRootArtifact(root);
+        collect.setRepositories(project.repositories());
+        for (Dependency declared : descriptor.getDependencies()) {
+          if (!declared.isOptional()
+              && (declared.getScope().isEmpty()
+                  || declared.getScope().equals("compile")
+                  || declared.getScope().equals("runtime"))) {
+            collect.addDependency(atFlink(declared, own, flink));
+          }
+        }
+        for (Dependency managed : descriptor.getManagedDependencies()) {
+          collect.addManagedDependency(atFlink(managed, own, flink));
+        }
+        jars.add(jar(resolveArtifact(project, root)));
+      }
+    }
     try {
       for (ArtifactResult result :
           system
               .resolveDependencies(
                   project.repositorySession(), new DependencyRequest(collect, null))
               .getArtifactResults()) {
-        Artifact a = result.getArtifact();
-        jars.add(new Jar(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.getFile().toPath()));
+        jars.add(jar(result.getArtifact()));
       }
     } catch (DependencyResolutionException e) {
       throw new MojoExecutionException(
@@ -197,6 +218,7 @@ public final class RuntimeResolver {
               + root.getArtifactId()
               + ":"
               + root.getVersion()
+              + (flink == null ? "" : " with Flink " + flink)
               + " and its dependencies ("
               + e.getMessage()
               + "); check that the repositories of this project can serve it.",
@@ -208,29 +230,53 @@ public final class RuntimeResolver {
     return jars;
   }
 
-  /**
-   * The Flink artifacts the runtime declares, at the wanted version, with the runtime's exclusions:
-   * managed, so they win wherever they appear in the graph.
-   */
-  private List<Dependency> flinkPins(ProjectContext project, Artifact root, FlinkVersion flink)
+  private static Jar jar(Artifact a) {
+    return new Jar(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.getFile().toPath());
+  }
+
+  private Artifact resolveArtifact(ProjectContext project, Artifact artifact)
       throws MojoExecutionException {
-    List<Dependency> pins = new ArrayList<>();
     try {
-      ArtifactDescriptorResult descriptor =
-          system.readArtifactDescriptor(
+      return system
+          .resolveArtifact(
               project.repositorySession(),
-              new ArtifactDescriptorRequest(root, project.repositories(), null));
-      for (Dependency declared : descriptor.getDependencies()) {
-        Artifact a = declared.getArtifact();
-        if (a.getGroupId().equals(FLINK_GROUP) && !declared.isOptional()) {
-          pins.add(declared.setArtifact(a.setVersion(flink.text())));
-        }
-      }
+              new ArtifactRequest(artifact, project.repositories(), null))
+          .getArtifact();
+    } catch (ArtifactResolutionException e) {
+      throw new MojoExecutionException(
+          "Cannot resolve " + artifact + " (" + e.getMessage() + ").", e);
+    }
+  }
+
+  private ArtifactDescriptorResult descriptor(ProjectContext project, Artifact root)
+      throws MojoExecutionException {
+    try {
+      return system.readArtifactDescriptor(
+          project.repositorySession(),
+          new ArtifactDescriptorRequest(root, project.repositories(), null));
     } catch (ArtifactDescriptorException e) {
       throw new MojoExecutionException(
           "Cannot read the POM of " + root + " (" + e.getMessage() + ").", e);
     }
-    return pins;
+  }
+
+  /** The Flink the runtime is built against: the version of the Flink it declares. */
+  private static String ownFlink(ArtifactDescriptorResult descriptor) {
+    return descriptor.getDependencies().stream()
+        .map(Dependency::getArtifact)
+        .filter(a -> ProjectFlink.isFlinkApi(a.getGroupId(), a.getArtifactId()))
+        .map(Artifact::getVersion)
+        .findFirst()
+        .orElse("");
+  }
+
+  /** A Flink artifact of the runtime's own Flink at the wanted version; anything else as it is. */
+  private static Dependency atFlink(Dependency dependency, String own, FlinkVersion flink) {
+    Artifact a = dependency.getArtifact();
+    if (a.getGroupId().equals(FLINK_GROUP) && a.getVersion().equals(own)) {
+      return dependency.setArtifact(a.setVersion(flink.text()));
+    }
+    return dependency;
   }
 
   /** Every Flink artifact of Flink's own release must be at the wanted version, or none works. */

@@ -29,9 +29,11 @@ public final class FlinkClassPath {
 
   /** Where a Flink artifact's classes come from, and its version. */
   public record Copy(String artifact, String version, String location) {
-    /** {@code flink-table-runtime 2.0.1 (flink-table-runtime-2.0.1.jar)}. */
+    /** {@code flink-table-runtime-2.0.1.jar}, or the artifact, version and where it is. */
     public String text() {
-      return artifact + " " + version + " (" + location + ")";
+      return location.equals(artifact + "-" + version + ".jar")
+          ? location
+          : artifact + " " + version + " (" + location + ")";
     }
   }
 
