@@ -6,13 +6,13 @@ import dev.udfshim.maven.linkage.LinkageCheck;
 import dev.udfshim.protocol.codec.ValueCodec;
 import dev.udfshim.protocol.framing.Framing;
 import dev.udfshim.protocol.layout.ShimLayout;
-import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
-import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.conversion.DataStructureConverter;
@@ -27,13 +27,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One project written by {@code shim:init} per supported Flink line and built by the invoker
- * (shim-maven-plugin/src/it/init-flink-versions): each zip, unzipped into an empty folder, serves
- * its UDFs through {@code bin/shim serve} on the Flink it carries, and the runtime it carries (with
- * shim-test, which runs on the same Flink) uses nothing of Flink that that Flink lacks.
+ * (shim-maven-plugin/src/it/init-flink-versions, and init-new-project for the default): each zip,
+ * unzipped into an empty folder, serves its UDFs through {@code bin/shim serve} on the Flink it
+ * carries, and the runtime it carries (with shim-test, which runs on the same Flink) uses nothing
+ * of Flink that that Flink lacks.
  */
 class FlinkVersionsIT {
   private static final Path PROJECTS =
       Path.of(System.getProperty("shim.it.projects"), "init-flink-versions");
+  private static final Path DEFAULT =
+      Path.of(System.getProperty("shim.it.projects"), "init-new-project");
 
   @TempDir static Path unpacked;
 
@@ -45,14 +48,27 @@ class FlinkVersionsIT {
   static void built() {
     // Left out of a run that selects other scenarios (the JDK 25 leg of .ci/run).
     Assumptions.assumeTrue(
-        Files.isDirectory(PROJECTS), "init-flink-versions was not among the scenarios built");
+        Files.isDirectory(PROJECTS) && Files.isDirectory(DEFAULT),
+        "init-flink-versions and init-new-project were not among the scenarios built");
   }
 
+  private static final Map<String, ShimZip> ZIPS = new ConcurrentHashMap<>();
+
+  /**
+   * The version's zip, unzipped once: init-flink-versions' project of that version, or for the
+   * shim's default Flink (which that scenario leaves to it) init-new-project's first project.
+   */
   private static ShimZip zip(String version) {
-    String project = "on-flink-" + version;
-    return ShimZip.unpack(
-        PROJECTS.resolve(project).resolve("target").resolve(project + "-1.0.0-SNAPSHOT-shim.zip"),
-        unpacked.resolve(version));
+    return ZIPS.computeIfAbsent(
+        version,
+        v -> {
+          String project = "on-flink-" + v;
+          Path zip =
+              v.equals(System.getProperty("shim.it.defaultFlink"))
+                  ? DEFAULT.resolve("first/acme-udfs/target/acme-udfs-1.0.0-SNAPSHOT-shim.zip")
+                  : PROJECTS.resolve(project + "/target/" + project + "-1.0.0-SNAPSHOT-shim.zip");
+          return ShimZip.unpack(zip, unpacked.resolve(v));
+        });
   }
 
   @ParameterizedTest
@@ -64,22 +80,6 @@ class FlinkVersionsIT {
                 .resolve(ShimLayout.RUNTIME_LIB)
                 .resolve("flink-table-runtime-" + version + ".jar"))
         .isRegularFile();
-
-    Path empty = Files.createDirectories(zip.root().resolve("empty-config"));
-    try (ShimProcess server = zip.serve("extraction", empty)) {
-      ExtractionResponse addOne =
-          ExtractionResponse.parseFrom(
-              Calls.invoke(
-                  server.port(),
-                  ExtractionRequest.newBuilder()
-                      .setClassName("com.acme.AddOne")
-                      .build()
-                      .toByteArray()));
-      assertThat(addOne.getSignatures(0).getArgumentNamesList()).containsExactly("i", "j");
-      assertThat(addOne.getSignatures(0).getArgumentTypesList())
-          .containsExactly("BIGINT", "BIGINT");
-      assertThat(addOne.getSignatures(0).getReturnType()).isEqualTo("BIGINT");
-    }
 
     try (ShimProcess server = zip.serve("execution", zip.spec("com.acme.AddOne", 0))) {
       byte[] arguments =

@@ -73,7 +73,11 @@ public final class TestRuntime {
       if (runtimeKeys.contains(key(a)) || fromRuntime(a)) {
         excluded.add(key(a));
         runtime.jars().stream()
-            .filter(jar -> jar.key().equals(key(a)) && !jar.version().equals(a.getVersion()))
+            .filter(
+                jar ->
+                    jar.key().equals(key(a))
+                        && jar.groupId().equals("org.apache.flink")
+                        && !jar.version().equals(a.getVersion()))
             .findFirst()
             .ifPresent(jar -> replaced.add(a.getArtifactId() + " " + a.getVersion()));
       }
@@ -107,7 +111,7 @@ public final class TestRuntime {
             + " jars"
             + (replaced.isEmpty()
                 ? ""
-                : "; in place of " + String.join(", ", replaced) + " of the test class path")
+                : "; in place of the test class path's " + String.join(", ", replaced))
             + ").");
   }
 
