@@ -15,7 +15,8 @@ assert log.contains('already exists, and init never overwrites a project; choose
 // Both builds ran the generated tests, through UdfTester.
 assert (log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: .* in com\.acme\.AddOneTest/).size() >= 2
 assert (log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: .* in com\.acme\.SplitWordsTest/).size() >= 2
-assert log.contains('Extracted 2 UDF(s), 2 signature(s)')
+assert log =~ /Extracted 2 UDF\(s\), 2 signature\(s\) with Flink \d/
+assert log =~ /Tests run on the shim runtime with Flink \d/
 
 // Two clean builds in two folders: byte-identical zips.
 for (name in ['acme-udfs-1.0.0-SNAPSHOT-shim.zip', 'acme-udfs-1.0.0-SNAPSHOT-udf.zip']) {

@@ -30,6 +30,16 @@ abstract class AbstractShimMojo extends AbstractMojo {
       required = true)
   protected File shimDirectory;
 
+  /**
+   * The Flink the shim runtime runs the UDFs on (it ships in the artifact and runs the tests with
+   * the prepare-tests goal), e.g. {@code 1.20.3}. Default: the version of Flink's table API the
+   * project compiles against ({@code flink-table-common}); without one, the shim's own default.
+   * Supported: Flink 1.20, 2.0, 2.1, 2.2 and 2.3. Set it to build for an older Flink than the one
+   * compiled against: the linkage check then fails on any Flink member that one lacks.
+   */
+  @Parameter(property = "shim.flinkVersion")
+  protected String flinkVersion;
+
   /** Skip every goal of this plugin. */
   @Parameter(property = "shim.skip", defaultValue = "false")
   protected boolean skip;
@@ -48,6 +58,6 @@ abstract class AbstractShimMojo extends AbstractMojo {
   protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
   protected ProjectContext context() {
-    return new ProjectContext(session, project);
+    return new ProjectContext(session, project, flinkVersion);
   }
 }

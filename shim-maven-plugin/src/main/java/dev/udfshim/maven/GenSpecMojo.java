@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(
     name = "gen-spec",
     defaultPhase = LifecyclePhase.PREPARE_PACKAGE,
-    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
     threadSafe = true)
 public class GenSpecMojo extends AbstractShimMojo {
 

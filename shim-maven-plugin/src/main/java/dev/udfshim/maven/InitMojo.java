@@ -1,5 +1,7 @@
 package dev.udfshim.maven;
 
+import dev.udfshim.maven.flink.FlinkVersion;
+import dev.udfshim.maven.flink.SupportedFlink;
 import dev.udfshim.maven.init.ProjectScaffold;
 import dev.udfshim.maven.init.ScaffoldException;
 import java.io.File;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
@@ -47,6 +50,13 @@ public class InitMojo extends AbstractMojo {
   @Parameter(property = "shim.init.directory", defaultValue = "${user.dir}")
   private File directory;
 
+  /**
+   * The Flink the new project compiles against (its {@code flink.version} property), one of the
+   * supported lines: 1.20, 2.0, 2.1, 2.2, 2.3. Default: the shim's own Flink.
+   */
+  @Parameter(property = "flink.version")
+  private String flinkVersion;
+
   /** project.build.outputTimestamp of the new project (ISO-8601). Default: now, to the second. */
   @Parameter(property = "shim.init.outputTimestamp")
   private String outputTimestamp;
@@ -58,9 +68,28 @@ public class InitMojo extends AbstractMojo {
     this.scaffold = scaffold;
   }
 
+  /** The version, when it is of a Flink line the shim supports. */
+  private static String supportedFlink(String version) throws MojoFailureException {
+    Optional<FlinkVersion> parsed = FlinkVersion.parse(version);
+    if (parsed.isEmpty() || !SupportedFlink.supports(parsed.get())) {
+      throw new MojoFailureException(
+          "-Dflink.version="
+              + version
+              + " is not a Flink the shim runs UDFs on; pass one of Flink "
+              + SupportedFlink.lines()
+              + ", e.g. -Dflink.version="
+              + SupportedFlink.versions().get(SupportedFlink.versions().size() - 1)
+              + ".");
+    }
+    return version;
+  }
+
   @Override
   public void execute() throws MojoFailureException {
     Map<String, String> versions = new TreeMap<>(PluginVersions.all());
+    if (flinkVersion != null && !flinkVersion.isBlank()) {
+      versions.put("flink.version", supportedFlink(flinkVersion.strip()));
+    }
     String timestamp =
         outputTimestamp != null
             ? outputTimestamp
@@ -80,6 +109,9 @@ public class InitMojo extends AbstractMojo {
       throw new MojoFailureException(e.getMessage(), e);
     }
     File project = new File(directory, artifactId);
+    getLog()
+        .info(
+            "The new project compiles against and runs on Flink " + versions.get("flink.version"));
     files.forEach(file -> getLog().info("Wrote " + artifactId + "/" + file));
     getLog().info("New UDF project in " + project + "; next: cd " + artifactId + " && mvn package");
   }

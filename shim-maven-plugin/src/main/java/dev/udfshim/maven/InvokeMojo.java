@@ -23,7 +23,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * mvn shim:invoke -Dtarget=localhost:50051 -Dfunction=com.example.AddOne -Dargs='1,2'
  * </pre>
  */
-@Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(
+    name = "invoke",
+    requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+    threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class InvokeMojo extends AbstractLocalMojo {
 

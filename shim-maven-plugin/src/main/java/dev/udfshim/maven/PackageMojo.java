@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(
     name = "package",
     defaultPhase = LifecyclePhase.PACKAGE,
-    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
     threadSafe = true)
 public class PackageMojo extends AbstractShimMojo {
 

@@ -24,6 +24,19 @@ public final class PluginVersions {
     return VERSIONS.getProperty("plexus-archiver.version");
   }
 
+  /**
+   * One version of each Flink line a UDF project may compile against, oldest first (the parent
+   * pom's {@code flink.supported.versions}).
+   */
+  public static java.util.List<String> supportedFlink() {
+    return java.util.List.of(VERSIONS.getProperty("flink.supported.versions").split(","));
+  }
+
+  /** The Flink the runtime is built against: the default of a project that declares none. */
+  public static String defaultFlink() {
+    return VERSIONS.getProperty("flink.version");
+  }
+
   public static String shim() {
     return VERSIONS.getProperty("shim.version");
   }

@@ -23,7 +23,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * mvn shim:run -Dhandler=execution -Dfunction=com.example.AddOne [-Dsignature=0]
  * </pre>
  */
-@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(
+    name = "run",
+    requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+    threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class RunMojo extends AbstractLocalMojo {
 

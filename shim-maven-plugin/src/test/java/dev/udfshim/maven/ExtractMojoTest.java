@@ -25,8 +25,10 @@ class ExtractMojoTest extends MojoTesting {
   @UserProperty(name = "shim.functions", value = "com.example.A,com.example.B")
   @UserProperty(name = "shim.failOnError", value = "false")
   @UserProperty(name = "shim.directory", value = "/elsewhere/shim")
+  @UserProperty(name = "shim.flinkVersion", value = "1.20.3")
   @InjectMojo(goal = "extract")
   void commandLineProperties(ExtractMojo mojo) throws Exception {
+    assertThat(parameter(mojo, "flinkVersion")).isEqualTo("1.20.3");
     assertThat(parameter(mojo, "functions")).isEqualTo(List.of("com.example.A", "com.example.B"));
     assertThat(parameter(mojo, "failOnError")).isEqualTo(false);
     assertThat(parameter(mojo, "shimDirectory")).isEqualTo(new File("/elsewhere/shim"));

@@ -57,8 +57,12 @@ public final class UdfTester implements AutoCloseable {
    *
    * @throws UdfExtractionException with the build's error code and reason when the platform cannot
    *     run the class
+   * @throws IllegalStateException when the class path mixes Flink versions, or holds another Flink
+   *     than the one the build resolved the shim runtime with: the UDF would not run as the shim
+   *     artifact runs it
    */
   public static UdfTester of(Class<?> udfClass) {
+    TestClassPath.check(udfClass.getClassLoader());
     try {
       ExtractedUdf udf = new UdfExtractor(udfClass.getClassLoader()).inspect(udfClass.getName());
       return new UdfTester(udfClass, udf, Map.of(), false, null);

@@ -11,14 +11,27 @@ import java.util.List;
  * @param failures the UDFs it cannot run
  * @param table one line per signature in aligned columns, with a header, for the build log; empty
  *     when there is no signature
+ * @param warnings sentences about UDFs that run, but not as their code may suggest (a legacy type
+ *     hook that is ignored)
  */
 public record ExtractAnswer(
-    Path signaturesFile, List<Function> functions, List<Failure> failures, List<String> table) {
+    Path signaturesFile,
+    List<Function> functions,
+    List<Failure> failures,
+    List<String> table,
+    List<String> warnings) {
 
   public ExtractAnswer {
     functions = List.copyOf(functions);
     failures = List.copyOf(failures);
     table = List.copyOf(table);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** An answer without warnings (read back from the signatures file). */
+  public ExtractAnswer(
+      Path signaturesFile, List<Function> functions, List<Failure> failures, List<String> table) {
+    this(signaturesFile, functions, failures, table, List.of());
   }
 
   /** One UDF and its signatures. */

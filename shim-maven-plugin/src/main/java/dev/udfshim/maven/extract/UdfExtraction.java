@@ -6,12 +6,15 @@ import dev.udfshim.maven.incremental.InputDigest;
 import dev.udfshim.maven.isolation.IsolatedRuntime;
 import dev.udfshim.maven.isolation.IsolationException;
 import dev.udfshim.maven.isolation.ProjectRuntimes;
+import dev.udfshim.maven.linkage.FlinkLinkage;
 import dev.udfshim.maven.resolution.RuntimeResolver;
 import dev.udfshim.tooling.ExtractAnswer;
 import dev.udfshim.tooling.ExtractRequest;
 import dev.udfshim.tooling.Jar;
 import dev.udfshim.tooling.ToolingException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,40 +32,68 @@ import org.apache.maven.plugin.logging.Log;
 @Named
 @Singleton
 public final class UdfExtraction {
+  private static final String LINKAGE_FILE = "linkage.txt";
+
   private final RuntimeResolver resolver;
   private final ProjectRuntimes runtimes;
   private final Incremental incremental;
+  private final FlinkLinkage linkage;
 
   @Inject
   public UdfExtraction(
-      RuntimeResolver resolver, ProjectRuntimes runtimes, Incremental incremental) {
+      RuntimeResolver resolver,
+      ProjectRuntimes runtimes,
+      Incremental incremental,
+      FlinkLinkage linkage) {
     this.resolver = resolver;
     this.runtimes = runtimes;
     this.incremental = incremental;
+    this.linkage = linkage;
   }
 
   public void extract(ExtractGoal goal, Log log)
       throws MojoExecutionException, MojoFailureException {
-    List<Jar> runtime = resolver.runtimeJars(goal.project(), log);
+    RuntimeResolver.Runtime resolved = resolver.runtime(goal.project(), log);
+    List<Jar> runtime = resolved.jars();
+    List<Jar> shipped = ProjectRuntimes.shipped(goal.project(), runtime);
     try {
-      InputDigest inputs =
-          incremental.classPathInputs(
-              goal.project(), goal, runtime, ProjectRuntimes.shipped(goal.project(), runtime));
+      InputDigest inputs = incremental.classPathInputs(goal.project(), goal, runtime, shipped);
       IsolatedRuntime isolated =
           runtimes.shared(goal.project(), runtime, inputs.digest(Incremental.CLASSES), log);
       Path signatures =
           incremental
               .layout(goal.shimDirectory(), inputs.digest(Incremental.RUNTIME), isolated)
               .signaturesFile();
+      Path linkageFile = signatures.resolveSibling(LINKAGE_FILE);
       GoalRecord record =
           incremental.record(
-              goal.shimDirectory(), "extract", inputs, () -> Incremental.stats(signatures));
+              goal.shimDirectory(),
+              "extract",
+              inputs,
+              () -> Incremental.stats(signatures, linkageFile));
       if (incremental.upToDate(record, log, "Extraction", signatures)) {
         // A run with errors is only recorded when they do not fail the build: say them again.
         if (!goal.failOnError()) {
+          Files.readAllLines(linkageFile, StandardCharsets.UTF_8).forEach(log::warn);
           failures(isolated.call(t -> t.readSignatures(goal.shimDirectory())), false, log);
         }
         return;
+      }
+      List<String> unlinked =
+          linkage.check(goal.project(), resolved.flink(), runtime, shipped, log);
+      Files.createDirectories(linkageFile.getParent());
+      Files.write(linkageFile, unlinked, StandardCharsets.UTF_8);
+      if (!unlinked.isEmpty()) {
+        String message =
+            unlinked.size()
+                + " use(s) of Flink that the shim runtime's Flink "
+                + resolved.flink()
+                + " lacks; each would fail when the UDF runs:\n  "
+                + String.join("\n  ", unlinked);
+        if (goal.failOnError()) {
+          throw new MojoFailureException(message);
+        }
+        log.warn(message);
       }
       ExtractAnswer answer =
           isolated.call(
@@ -72,7 +103,7 @@ public final class UdfExtraction {
                           goal.project().classesDirectory(),
                           goal.functions(),
                           goal.shimDirectory())));
-      log(goal, answer, log);
+      log(goal, answer, resolved, log);
       failures(answer, goal.failOnError(), log);
       record.finished();
     } catch (IsolationException | ToolingException | IOException e) {
@@ -80,7 +111,8 @@ public final class UdfExtraction {
     }
   }
 
-  private static void log(ExtractGoal goal, ExtractAnswer answer, Log log) {
+  private static void log(
+      ExtractGoal goal, ExtractAnswer answer, RuntimeResolver.Runtime runtime, Log log) {
     if (answer.functions().isEmpty() && answer.failures().isEmpty()) {
       log.warn(
           "No ScalarFunction or TableFunction found in "
@@ -89,12 +121,15 @@ public final class UdfExtraction {
               + " live in a dependency.");
     }
     answer.table().forEach(log::info);
+    answer.warnings().forEach(log::warn);
     log.info(
         "Extracted "
             + answer.functions().size()
             + " UDF(s), "
             + answer.signatureCount()
-            + " signature(s), into "
+            + " signature(s) with Flink "
+            + runtime.flink()
+            + ", into "
             + answer.signaturesFile());
   }
 

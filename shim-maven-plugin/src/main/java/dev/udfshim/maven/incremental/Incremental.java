@@ -44,6 +44,8 @@ public final class Incremental {
   private static final String SIGNATURES_KEY = "signatures";
   private static final String CONFIG_KEY = "config";
   private static final String LOCAL_KEY = "local";
+  private static final String TEST_CLASSPATH_KEY = "testClassPath";
+  private static final String TEST_FLINK_KEY = "testFlink";
 
   /**
    * A digest that starts with this plugin (its version and jar), the JVM the goal runs in, and the
@@ -92,8 +94,19 @@ public final class Incremental {
       String signatures = recorded.getProperty(SIGNATURES_KEY);
       String config = recorded.getProperty(CONFIG_KEY);
       String local = recorded.getProperty(LOCAL_KEY);
-      if (signatures != null && config != null && local != null) {
-        return new BuildLayout(Path.of(signatures), Path.of(config), Path.of(local));
+      String testClassPath = recorded.getProperty(TEST_CLASSPATH_KEY);
+      String testFlink = recorded.getProperty(TEST_FLINK_KEY);
+      if (signatures != null
+          && config != null
+          && local != null
+          && testClassPath != null
+          && testFlink != null) {
+        return new BuildLayout(
+            Path.of(signatures),
+            Path.of(config),
+            Path.of(local),
+            Path.of(testClassPath),
+            Path.of(testFlink));
       }
     }
     BuildLayout layout = runtime.call(t -> t.layout(shimDirectory));
@@ -105,6 +118,8 @@ public final class Incremental {
             SIGNATURES_KEY + "=" + escape(layout.signaturesFile()),
             CONFIG_KEY + "=" + escape(layout.configDirectory()),
             LOCAL_KEY + "=" + escape(layout.localDirectory()),
+            TEST_CLASSPATH_KEY + "=" + escape(layout.testClassPathDirectory()),
+            TEST_FLINK_KEY + "=" + escape(layout.testFlinkFile()),
             ""));
     return layout;
   }

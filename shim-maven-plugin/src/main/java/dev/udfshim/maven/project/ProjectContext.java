@@ -14,8 +14,16 @@ import org.eclipse.aether.repository.RemoteRepository;
 /**
  * The Maven project a goal works on, and the build it is part of: what a goal's request carries
  * besides its parameters. Its inputs count through what it holds (classes, jars), not as a value.
+ *
+ * @param flinkVersion the Flink the shim runtime is to run on ({@code shim.flinkVersion}), or null
+ *     for the one the project compiles against
  */
-public record ProjectContext(MavenSession session, MavenProject project) {
+public record ProjectContext(MavenSession session, MavenProject project, String flinkVersion) {
+
+  /** The project's runtime on the Flink it compiles against. */
+  public ProjectContext(MavenSession session, MavenProject project) {
+    this(session, project, null);
+  }
 
   public RepositorySystemSession repositorySession() {
     return session.getRepositorySession();
@@ -45,6 +53,22 @@ public record ProjectContext(MavenSession session, MavenProject project) {
   /** The key of the project's runtime among a build's: its coordinates and folder. */
   public String key() {
     return SessionRuntimes.projectKey(project);
+  }
+
+  /**
+   * Every resolved dependency of the compile class path, {@code provided} ones included (those
+   * resolved: the goals that read them ask for compile and runtime scope resolution).
+   */
+  public List<Artifact> compileClassPath() {
+    List<Artifact> artifacts = new ArrayList<>();
+    for (Artifact a : project.getArtifacts()) {
+      if (Artifact.SCOPE_COMPILE.equals(a.getScope())
+          || Artifact.SCOPE_PROVIDED.equals(a.getScope())
+          || Artifact.SCOPE_SYSTEM.equals(a.getScope())) {
+        artifacts.add(a);
+      }
+    }
+    return artifacts;
   }
 
   /** The project's compile and runtime scope dependencies. */

@@ -53,11 +53,17 @@ class IncrementalTest {
     Files.createDirectories(shim.resolve("records"));
     Files.writeString(
         shim.resolve("records/layout.properties"),
-        "runtime=abc\nsignatures=/s/sig.json\nconfig=/s/config\nlocal=/s/local\n");
+        "runtime=abc\nsignatures=/s/sig.json\nconfig=/s/config\nlocal=/s/local\n"
+            + "testClassPath=/s/test-classpath\ntestFlink=/s/test-classpath/flink.version\n");
     // No runtime is given: a call to it would fail.
     assertThat(new Incremental().layout(shim, "abc", null))
         .isEqualTo(
-            new BuildLayout(Path.of("/s/sig.json"), Path.of("/s/config"), Path.of("/s/local")));
+            new BuildLayout(
+                Path.of("/s/sig.json"),
+                Path.of("/s/config"),
+                Path.of("/s/local"),
+                Path.of("/s/test-classpath"),
+                Path.of("/s/test-classpath/flink.version")));
   }
 
   @Test

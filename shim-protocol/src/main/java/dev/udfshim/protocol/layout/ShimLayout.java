@@ -51,6 +51,18 @@ public final class ShimLayout {
    */
   public static final String LOCAL = "local";
 
+  /**
+   * In the build folder: a class folder the project's tests run with ({@code shim:prepare-tests}
+   * puts it on surefire's class path), holding {@value #TEST_FLINK}.
+   */
+  public static final String TEST_CLASSPATH = "test-classpath";
+
+  /**
+   * A resource of {@value #TEST_CLASSPATH}: the Flink version the build resolved the runtime with,
+   * one line, which UdfTester checks the Flink on its class path against.
+   */
+  public static final String TEST_FLINK = "META-INF/udf-shim/flink.version";
+
   /** In a local run's build folder: the (empty) config override dir of an extraction server. */
   public static final String EMPTY_CONFIG = "empty-config";
 

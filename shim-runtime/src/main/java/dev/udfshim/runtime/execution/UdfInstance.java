@@ -18,11 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.flink.api.common.functions.WithConfigurationOpenContext;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.data.conversion.DataStructureConverter;
 import org.apache.flink.table.data.conversion.DataStructureConverters;
-import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.TableFunction;
 import org.apache.flink.table.functions.UserDefinedFunction;
 import org.apache.flink.table.types.DataType;
@@ -138,11 +135,7 @@ final class UdfInstance {
     String className = binding.udf().type().getName();
     try {
       // getJobParameter answers from this configuration: the config vars, else the default.
-      function.open(
-          new FunctionContext(
-              null,
-              loader,
-              new WithConfigurationOpenContext(Configuration.fromMap(jobParameters))));
+      function.open(new ShimFunctionContext(loader, jobParameters));
     } catch (Throwable e) {
       Fatal.check(e, "open() of " + className);
       throw new HandlerException(

@@ -10,7 +10,6 @@ import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.FunctionDefinition;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.Signature;
-import org.apache.flink.table.types.inference.StaticArgument;
 import org.apache.flink.table.types.inference.TypeInference;
 
 /**
@@ -28,30 +27,32 @@ final class SignatureExtractor {
     this.factory = factory;
   }
 
+  // Flink 2 deprecates the typed and named arguments for its static arguments, which 1.20 lacks.
+  @SuppressWarnings("deprecation")
   List<UdfSignature> extract(String className, FunctionDefinition function, TypeInference inference)
       throws ExtractionException {
     List<UdfSignature> signatures = new ArrayList<>();
-    Optional<List<StaticArgument>> statics = inference.getStaticArguments();
-    if (statics.isPresent()) {
-      List<String> names = new ArrayList<>();
-      List<DataType> types = new ArrayList<>();
-      for (StaticArgument argument : statics.get()) {
-        names.add(argument.getName());
-        types.add(
-            argument
-                .getDataType()
-                .orElseThrow(
-                    () ->
-                        new ExtractionException(
-                            ErrorCode.TYPE_EXTRACTION_ERROR,
-                            "Argument '"
-                                + argument.getName()
-                                + "' of '"
-                                + className
-                                + "' is a table argument, which remote UDFs do not support; pass"
-                                + " scalar values.")));
-      }
-      signatures.add(new UdfSignature(names, types, result(className, function, inference, types)));
+    // The typed and named arguments, not Flink 2's static arguments: every supported Flink (1.20
+    // to 2.3) has these, and the runtime links only against what all of them have.
+    Optional<List<DataType>> typed;
+    try {
+      typed = inference.getTypedArguments();
+    } catch (IllegalArgumentException e) {
+      // Flink 2 refuses to list the types when one argument is a table.
+      throw new ExtractionException(
+          ErrorCode.TYPE_EXTRACTION_ERROR,
+          "An argument of '"
+              + className
+              + "' is a table argument, which remote UDFs do not support; pass scalar values.");
+    }
+    if (typed.isPresent()) {
+      List<DataType> types = typed.get();
+      List<String> names = inference.getNamedArguments().orElse(List.of());
+      signatures.add(
+          new UdfSignature(
+              names.size() == types.size() ? names : List.of(),
+              types,
+              result(className, function, inference, types)));
     } else {
       for (Signature listed : inference.getInputTypeStrategy().getExpectedSignatures(function)) {
         signatures.add(fromListed(className, function, inference, listed));

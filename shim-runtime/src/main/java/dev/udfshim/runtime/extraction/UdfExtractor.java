@@ -87,6 +87,11 @@ public final class UdfExtractor {
       throw e;
     } catch (RuntimeException | LinkageError e) {
       LOG.debug("Type inference of {} failed", className, e);
+      Optional<String> unknown = UnknownFlink.missing(e);
+      if (unknown.isPresent()) {
+        throw new ExtractionException(
+            ErrorCode.TYPE_EXTRACTION_ERROR, UnknownFlink.sentence(className, unknown.get()));
+      }
       throw new ExtractionException(
           ErrorCode.TYPE_EXTRACTION_ERROR,
           "Flink could not infer the types of '"
@@ -145,6 +150,11 @@ public final class UdfExtractor {
               + Failures.describe(e.getCause() != null ? e.getCause() : e)
               + "); make class loading succeed without external resources.");
     }
+    Optional<String> unknown = UnknownFlink.missing(e);
+    if (unknown.isPresent()) {
+      return new ExtractionException(
+          ErrorCode.GENERAL_FAILED_EXTRACTION, UnknownFlink.sentence(className, unknown.get()));
+    }
     if (e instanceof NoClassDefFoundError) {
       return new ExtractionException(
           ErrorCode.USER_CODE_NOT_FOUND,
@@ -170,6 +180,11 @@ public final class UdfExtractor {
               + "' was not found in the UDF artifact; check the fully qualified name and that the"
               + " jar holds the class.");
     } catch (NoClassDefFoundError e) {
+      Optional<String> unknown = UnknownFlink.missing(e);
+      if (unknown.isPresent()) {
+        throw new ExtractionException(
+            ErrorCode.GENERAL_FAILED_EXTRACTION, UnknownFlink.sentence(className, unknown.get()));
+      }
       throw new ExtractionException(
           ErrorCode.USER_CODE_NOT_FOUND,
           "Class '"
@@ -318,6 +333,20 @@ public final class UdfExtractor {
   private static void checkWireType(String className, String what, LogicalType type)
       throws ExtractionException {
     Optional<LogicalType> unsupported = WireTypes.firstUnsupported(type);
+    // Flink 2.1's VARIANT (a root the oldest supported Flink lacks, so known by name).
+    if (unsupported.isPresent() && unsupported.get().getTypeRoot().name().equals("VARIANT")) {
+      throw new ExtractionException(
+          ErrorCode.TYPE_EXTRACTION_ERROR,
+          "In '"
+              + className
+              + "', "
+              + what
+              + " has type "
+              + type.asSummaryString()
+              + ", and VARIANT cannot cross the remote UDF wire format, since the platform's UDF"
+              + " spec has no type for it; take and return semi-structured values as a STRING"
+              + " holding JSON instead, parsed and written in eval.");
+    }
     if (unsupported.isPresent()) {
       throw new ExtractionException(
           ErrorCode.TYPE_EXTRACTION_ERROR,

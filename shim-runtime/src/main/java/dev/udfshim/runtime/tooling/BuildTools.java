@@ -9,6 +9,7 @@ import dev.udfshim.protocol.signatures.Signatures.Outcome;
 import dev.udfshim.protocol.signatures.Signatures.Signature;
 import dev.udfshim.protocol.signatures.SignaturesException;
 import dev.udfshim.protocol.signatures.SignaturesJson;
+import dev.udfshim.runtime.extraction.LegacyOverrides;
 import dev.udfshim.tooling.ArchivePlan;
 import dev.udfshim.tooling.BuildLayout;
 import dev.udfshim.tooling.ExtractAnswer;
@@ -55,10 +56,13 @@ public final class BuildTools implements ShimTooling {
 
   @Override
   public BuildLayout layout(Path shimDirectory) {
+    Path testClassPath = shimDirectory.resolve(ShimLayout.TEST_CLASSPATH);
     return new BuildLayout(
         shimDirectory.resolve(ShimLayout.SIGNATURES),
         shimDirectory.resolve(ShimLayout.CONFIG_ROOT),
-        shimDirectory.resolve(ShimLayout.LOCAL));
+        shimDirectory.resolve(ShimLayout.LOCAL),
+        testClassPath,
+        testClassPath.resolve(ShimLayout.TEST_FLINK));
   }
 
   @Override
@@ -84,7 +88,29 @@ public final class BuildTools implements ShimTooling {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
-    return answer(file, signatures);
+    ExtractAnswer answer = answer(file, signatures);
+    return new ExtractAnswer(
+        answer.signaturesFile(),
+        answer.functions(),
+        answer.failures(),
+        answer.table(),
+        warnings(answer.functions()));
+  }
+
+  /** What the extracted UDFs do that the shim (as Flink) ignores. */
+  private List<String> warnings(List<ExtractAnswer.Function> functions) {
+    List<String> warnings = new ArrayList<>();
+    for (ExtractAnswer.Function function : functions) {
+      try {
+        warnings.addAll(
+            LegacyOverrides.warnings(
+                Class.forName(function.className(), false, loader),
+                function.signatures().stream().map(ExtractAnswer.Signature::text).toList()));
+      } catch (ClassNotFoundException | LinkageError e) {
+        // extracted a moment ago: it loads
+      }
+    }
+    return warnings;
   }
 
   @Override

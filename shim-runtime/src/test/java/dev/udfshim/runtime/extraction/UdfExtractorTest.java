@@ -83,16 +83,6 @@ class UdfExtractorTest {
   }
 
   @Test
-  void functionHintWithArgumentHintsGivesNamesAndTypes() {
-    assertThat(extractor.extract("dev.udfshim.fixtures.ClassHinted"))
-        .isEqualTo(
-            ok(
-                "SCALAR",
-                true,
-                signature(List.of("left", "right"), List.of("INT", "INT"), "BIGINT")));
-  }
-
-  @Test
   void nonDeterministicFunctionWithoutArguments() {
     assertThat(extractor.extract("dev.udfshim.fixtures.RandomNumber"))
         .isEqualTo(ok("SCALAR", false, signature(List.of(), List.of(), "INT")));
