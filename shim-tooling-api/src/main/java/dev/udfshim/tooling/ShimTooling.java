@@ -37,6 +37,12 @@ public interface ShimTooling {
   ArchivePlan udfArchive(UdfArchiveRequest request);
 
   /**
+   * The entries of the runtime-only deployment artifact: launchers and the runtime's jars, no UDF;
+   * its {@code serve} takes a user's UDF upload zip with {@code --udf-classpath}.
+   */
+  ArchivePlan runtimeArchive(RuntimeArchiveRequest request);
+
+  /**
    * The config override dir a local server of one UDF signature (or the extraction handler) runs
    * with: the spec, and the job parameters as config vars.
    */

@@ -120,6 +120,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    ShimCli.awaitLogging();
     ShimServer server;
     try {
       server = start();

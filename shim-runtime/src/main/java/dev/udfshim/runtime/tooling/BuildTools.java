@@ -17,6 +17,7 @@ import dev.udfshim.tooling.InvokeAnswer;
 import dev.udfshim.tooling.InvokeRequest;
 import dev.udfshim.tooling.LocalConfig;
 import dev.udfshim.tooling.LocalConfigRequest;
+import dev.udfshim.tooling.RuntimeArchiveRequest;
 import dev.udfshim.tooling.ServeLaunch;
 import dev.udfshim.tooling.ServeRequest;
 import dev.udfshim.tooling.ShimArchiveRequest;
@@ -110,6 +111,11 @@ public final class BuildTools implements ShimTooling {
   @Override
   public ArchivePlan udfArchive(UdfArchiveRequest request) {
     return ArchivePlans.udf(request);
+  }
+
+  @Override
+  public ArchivePlan runtimeArchive(RuntimeArchiveRequest request) {
+    return ArchivePlans.runtime(request, version());
   }
 
   @Override

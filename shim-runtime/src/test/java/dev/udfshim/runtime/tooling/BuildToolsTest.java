@@ -20,6 +20,7 @@ import dev.udfshim.tooling.InvokeRequest;
 import dev.udfshim.tooling.Jar;
 import dev.udfshim.tooling.LocalConfig;
 import dev.udfshim.tooling.LocalConfigRequest;
+import dev.udfshim.tooling.RuntimeArchiveRequest;
 import dev.udfshim.tooling.ServeLaunch;
 import dev.udfshim.tooling.ServeRequest;
 import dev.udfshim.tooling.ShimArchiveRequest;
@@ -244,6 +245,36 @@ class BuildToolsTest {
     assertThat(tooling.udfArchive(new UdfArchiveRequest(udfJar, List.of(flink))).entries())
         .extracting(ArchivePlan.Entry::path)
         .containsExactly("flink-table-common-2.0.1.jar", "udfs-1.0.jar");
+  }
+
+  @Test
+  void theRuntimeOnlyPlanIsTheShimArtifactWithoutTheUdf() throws Exception {
+    Jar flink =
+        new Jar(
+            "org.apache.flink",
+            "flink-table-common",
+            "2.0.1",
+            Files.write(dir.resolve("flink-table-common-2.0.1.jar"), new byte[] {2}));
+
+    ArchivePlan plan = tooling.runtimeArchive(new RuntimeArchiveRequest(List.of(flink), "abc"));
+
+    assertThat(plan.entries())
+        .extracting(ArchivePlan.Entry::path)
+        .containsExactly(
+            "bin/shim",
+            "bin/shim.cmd",
+            "lib/runtime/flink-table-common-2.0.1.jar",
+            "shim-manifest.properties");
+    assertThat(plan.entries().get(0).mode()).isEqualTo(0755);
+    assertThat(new String(plan.entries().get(3).content(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "# Versions of this shim artifact\n"
+                + "classpath.digest=abc\n"
+                + "flink.version=2.0.1\n"
+                + "java.release=17\n"
+                + "launcher=bin/shim serve --handler_name extraction|execution --udf-classpath"
+                + " <udf zip> --config_override_dir <dir>\n"
+                + "shim.version=development\n");
   }
 
   @Test
