@@ -89,6 +89,7 @@ public final class UdfExtraction {
               + " live in a dependency.");
     }
     answer.table().forEach(log::info);
+    answer.warnings().forEach(log::warn);
     log.info(
         "Extracted "
             + answer.functions().size()

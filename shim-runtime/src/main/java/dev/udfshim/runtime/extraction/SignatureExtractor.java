@@ -35,8 +35,10 @@ final class SignatureExtractor {
     if (statics.isPresent()) {
       List<String> names = new ArrayList<>();
       List<DataType> types = new ArrayList<>();
+      List<Boolean> optional = new ArrayList<>();
       for (StaticArgument argument : statics.get()) {
         names.add(argument.getName());
+        optional.add(argument.isOptional());
         types.add(
             argument
                 .getDataType()
@@ -51,7 +53,8 @@ final class SignatureExtractor {
                                 + "' is a table argument, which remote UDFs do not support; pass"
                                 + " scalar values.")));
       }
-      signatures.add(new UdfSignature(names, types, result(className, function, inference, types)));
+      signatures.add(
+          new UdfSignature(names, types, result(className, function, inference, types), optional));
     } else {
       for (Signature listed : inference.getInputTypeStrategy().getExpectedSignatures(function)) {
         signatures.add(fromListed(className, function, inference, listed));
@@ -71,6 +74,9 @@ final class SignatureExtractor {
       try {
         probe.add(factory.createDataType(argument.getType()));
       } catch (ValidationException e) {
+        if (ConcreteTypes.isAnyType(argument.getType())) {
+          throw ConcreteTypes.anyArgument(className, probe.size() + 1);
+        }
         throw new ExtractionException(
             ErrorCode.TYPE_EXTRACTION_ERROR,
             "An eval method of '"

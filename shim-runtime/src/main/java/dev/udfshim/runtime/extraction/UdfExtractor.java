@@ -87,6 +87,10 @@ public final class UdfExtractor {
       throw e;
     } catch (RuntimeException | LinkageError e) {
       LOG.debug("Type inference of {} failed", className, e);
+      Optional<ExtractionException> untyped = ConcreteTypes.explain(className, type, e);
+      if (untyped.isPresent()) {
+        throw untyped.get();
+      }
       throw new ExtractionException(
           ErrorCode.TYPE_EXTRACTION_ERROR,
           "Flink could not infer the types of '"
@@ -318,6 +322,11 @@ public final class UdfExtractor {
   private static void checkWireType(String className, String what, LogicalType type)
       throws ExtractionException {
     Optional<LogicalType> unsupported = WireTypes.firstUnsupported(type);
+    if (unsupported.isPresent()
+        && unsupported.get().getTypeRoot()
+            == org.apache.flink.table.types.logical.LogicalTypeRoot.RAW) {
+      throw ConcreteTypes.raw(className, what + " is " + unsupported.get().asSummaryString());
+    }
     if (unsupported.isPresent()) {
       throw new ExtractionException(
           ErrorCode.TYPE_EXTRACTION_ERROR,

@@ -64,10 +64,16 @@ public final class BuildTools implements ShimTooling {
 
   @Override
   public ExtractAnswer extract(ExtractRequest request) {
-    List<String> names =
-        request.functions().isEmpty()
-            ? UdfDiscovery.discover(request.classesDirectory(), loader)
-            : request.functions();
+    List<String> names;
+    List<UdfDiscovery.NotHosted> notHosted;
+    if (request.functions().isEmpty()) {
+      UdfDiscovery.Found found = UdfDiscovery.find(request.classesDirectory(), loader);
+      names = found.hosted();
+      notHosted = found.notHosted();
+    } else {
+      names = request.functions();
+      notHosted = List.of();
+    }
     List<Function> functions = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     for (Outcome outcome : Extraction.extractAll(names, loader)) {
@@ -85,7 +91,16 @@ public final class BuildTools implements ShimTooling {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
-    return answer(file, signatures);
+    ExtractAnswer answer = answer(file, signatures);
+    List<String> warnings = new ArrayList<>();
+    notHosted.forEach(n -> warnings.add(n.warning()));
+    warnings.addAll(SqlCallability.warnings(functions, loader));
+    return new ExtractAnswer(
+        file,
+        answer.functions(),
+        answer.failures(),
+        ExtractionTable.lines(answer.functions(), notHosted, answer.failures()),
+        warnings);
   }
 
   @Override
@@ -141,7 +156,11 @@ public final class BuildTools implements ShimTooling {
       for (Signature s : f.signatures()) {
         list.add(
             new ExtractAnswer.Signature(
-                s.index(), s.argumentNames(), s.argumentTypes(), s.returnType()));
+                s.index(),
+                s.argumentNames(),
+                s.argumentTypes(),
+                s.returnType(),
+                s.argumentOptional()));
       }
       functions.add(new ExtractAnswer.Function(f.className(), f.kind(), f.deterministic(), list));
     }
@@ -149,7 +168,8 @@ public final class BuildTools implements ShimTooling {
     for (Failure f : signatures.errors()) {
       failures.add(new ExtractAnswer.Failure(f.className(), f.code(), f.message()));
     }
-    return new ExtractAnswer(file, functions, failures, ExtractionTable.lines(functions));
+    return new ExtractAnswer(
+        file, functions, failures, ExtractionTable.lines(functions, List.of(), failures));
   }
 
   /** The signatures file, read and checked by its one reader. */
