@@ -28,7 +28,7 @@ final class LocalInvoke {
                 request.signature(),
                 null,
                 loader,
-                s -> s.argumentTypes().size() == values.size());
+                s -> s.takes(values.size()));
         result = TextCalls.execute(request.target(), chosen, values, loader);
       }
     } catch (IllegalArgumentException e) {

@@ -67,7 +67,7 @@ class ConfigVarsCommandTest {
   void everyVarHasOneRowWithItsDefaultAndRange() {
     String rendered = ConfigVarsCommand.reference();
 
-    assertThat(ConfigVarsCommand.options()).hasSize(19);
+    assertThat(ConfigVarsCommand.options()).hasSize(20);
     for (ConfigOption<?> option : ConfigVarsCommand.options()) {
       assertThat(rendered).containsOnlyOnce("| `" + option.key() + "` |");
     }
