@@ -37,6 +37,12 @@ public interface ShimTooling {
   ArchivePlan udfArchive(UdfArchiveRequest request);
 
   /**
+   * What the UDF upload zip holds that the runtime will not use as the project expects, one line
+   * each naming the jar or file, the cause and the fix: logging backends and their config files.
+   */
+  java.util.List<String> udfArchiveWarnings(UdfArchiveRequest request);
+
+  /**
    * The entries of the runtime-only deployment artifact: launchers and the runtime's jars, no UDF;
    * its {@code serve} takes a user's UDF upload zip with {@code --udf-classpath}.
    */

@@ -6,6 +6,7 @@ import dev.udfshim.maven.incremental.InputDigest;
 import dev.udfshim.maven.isolation.IsolatedRuntime;
 import dev.udfshim.maven.isolation.IsolationException;
 import dev.udfshim.maven.isolation.ProjectRuntimes;
+import dev.udfshim.maven.project.TestRunner;
 import dev.udfshim.maven.resolution.RuntimeResolver;
 import dev.udfshim.tooling.ExtractAnswer;
 import dev.udfshim.tooling.ExtractRequest;
@@ -43,6 +44,8 @@ public final class UdfExtraction {
 
   public void extract(ExtractGoal goal, Log log)
       throws MojoExecutionException, MojoFailureException {
+    // A Maven fact, said on every build: process-classes comes before the tests that would not run.
+    TestRunner.warning(goal.project().project()).ifPresent(log::warn);
     List<Jar> runtime = resolver.runtimeJars(goal.project(), log);
     try {
       InputDigest inputs =

@@ -129,6 +129,11 @@ public final class BuildTools implements ShimTooling {
   }
 
   @Override
+  public List<String> udfArchiveWarnings(UdfArchiveRequest request) {
+    return BundledLogging.warnings(request);
+  }
+
+  @Override
   public ArchivePlan runtimeArchive(RuntimeArchiveRequest request) {
     return ArchivePlans.runtime(request, version());
   }
