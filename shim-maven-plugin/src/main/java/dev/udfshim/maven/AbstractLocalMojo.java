@@ -10,7 +10,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the forked JVM, the job parameters.
  */
 abstract class AbstractLocalMojo extends AbstractShimMojo {
-  /** Fully qualified class name of the UDF. Default: the project's only UDF, if it has one. */
+  /**
+   * The UDF: its class name, or its simple name when one UDF of the project has it. Default: the
+   * UDF of the running shim:run (invoke), else the project's only UDF, if it has one.
+   */
   @Parameter(property = "function")
   protected String function;
 

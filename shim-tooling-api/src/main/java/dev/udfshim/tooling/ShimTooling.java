@@ -59,4 +59,7 @@ public interface ShimTooling {
 
   /** One call to a running server, answered as text. */
   InvokeAnswer invoke(InvokeRequest request) throws ToolingException;
+
+  /** One call to a running server whose signature is known, answered as text: no extraction. */
+  InvokeAnswer invoke(SignatureInvokeRequest request);
 }

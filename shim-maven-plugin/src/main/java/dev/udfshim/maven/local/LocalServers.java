@@ -7,7 +7,6 @@ import dev.udfshim.maven.isolation.ProjectRuntimes;
 import dev.udfshim.maven.resolution.RuntimeResolver;
 import dev.udfshim.tooling.BuildLayout;
 import dev.udfshim.tooling.ExtractAnswer;
-import dev.udfshim.tooling.ExtractRequest;
 import dev.udfshim.tooling.Jar;
 import dev.udfshim.tooling.LocalConfig;
 import dev.udfshim.tooling.LocalConfigRequest;
@@ -15,6 +14,8 @@ import dev.udfshim.tooling.ServeLaunch;
 import dev.udfshim.tooling.ServeRequest;
 import dev.udfshim.tooling.ToolingException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -51,20 +52,20 @@ public final class LocalServers {
     String function = goal.local().function();
     ServeLaunch launch;
     BuildLayout layout;
+    // What shim:invoke needs to call this server: filled in below, written once it listens.
+    String served = null;
+    boolean table = false;
+    ExtractAnswer.Signature signature = null;
+    Path portFile;
     try (IsolatedRuntime isolated = runtimes.open(goal.project(), runtime)) {
       layout = isolated.call(t -> t.layout(goal.shimDirectory()));
       LocalConfig config;
       if (handler.equals("execution")) {
-        ExtractAnswer answer =
-            isolated.call(
-                t ->
-                    t.extract(
-                        new ExtractRequest(
-                            goal.project().classesDirectory(),
-                            function == null ? List.of() : List.of(function),
-                            layout.localDirectory())));
-        ExtractAnswer.Function udf = LocalChoices.function(answer, function);
+        ExtractAnswer.Function udf = LocalCalls.udf(goal.project(), function, isolated, layout);
         ExtractAnswer.Signature chosen = LocalChoices.signature(udf, goal.local().signature());
+        served = udf.className();
+        table = udf.kind().equals("TABLE");
+        signature = chosen;
         config =
             isolated.call(
                 t ->
@@ -104,18 +105,22 @@ public final class LocalServers {
                 + address(goal)
                 + " -Dextract -Dfunction=<class>");
       }
+      portFile = layout.localDirectory().resolve("run-" + handler + ".port");
+      Files.deleteIfExists(portFile);
+      Path port = portFile;
       launch =
           isolated.call(
               t ->
                   t.serveLaunch(
                       new ServeRequest(
-                          handler, config.configDirectory(), goal.host(), goal.port(), null)));
+                          handler, config.configDirectory(), goal.host(), goal.port(), port)));
     } catch (ToolingException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IsolationException | IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
     log.info("Stop the server with Ctrl-C.");
+    Path record = RunRecord.file(goal.shimDirectory(), handler);
     try (ForkedServer server =
         LocalFork.start(
             goal.project(),
@@ -124,15 +129,34 @@ public final class LocalServers {
             launch,
             layout.localDirectory().resolve("fork.args"),
             log)) {
+      int port = server.awaitPort(portFile, "serve");
+      new RunRecord(
+              loopback(goal.host()) + ":" + port,
+              server.pid(),
+              handler,
+              served,
+              table,
+              signature,
+              System.currentTimeMillis())
+          .write(record);
       int exit = server.waitFor();
       if (exit != 0) {
         throw new MojoExecutionException(server.ended("serve"));
       }
       log.info("The shim server stopped.");
+    } catch (IsolationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Interrupted while serving", e);
+    } finally {
+      RunRecord.delete(record);
     }
+  }
+
+  /** Where a client on this machine reaches a server bound to the host. */
+  private static String loopback(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "127.0.0.1" : host;
   }
 
   /** The address to call, as far as it is known before the server binds. */

@@ -22,6 +22,7 @@ import dev.udfshim.tooling.ServeLaunch;
 import dev.udfshim.tooling.ServeRequest;
 import dev.udfshim.tooling.ShimArchiveRequest;
 import dev.udfshim.tooling.ShimTooling;
+import dev.udfshim.tooling.SignatureInvokeRequest;
 import dev.udfshim.tooling.SpecAnswer;
 import dev.udfshim.tooling.SpecRequest;
 import dev.udfshim.tooling.ToolingException;
@@ -151,6 +152,11 @@ public final class BuildTools implements ShimTooling {
   @Override
   public InvokeAnswer invoke(InvokeRequest request) throws ToolingException {
     return LocalInvoke.invoke(request, udfs, loader);
+  }
+
+  @Override
+  public InvokeAnswer invoke(SignatureInvokeRequest request) {
+    return LocalInvoke.invoke(request, loader);
   }
 
   /** signatures.json as an extraction answer, with the build log's table. */
