@@ -49,13 +49,38 @@ class LauncherIT {
   /** One answered call, then SIGTERM and a clean exit: the archive is written at that exit. */
   private static List<String> serveOnce(ShimZip zip, Map<String, String> environment)
       throws Exception {
+    return serveOnceWithLog(zip, environment).arguments();
+  }
+
+  /** The JVM's arguments and every line of one served call. */
+  private record Served(List<String> arguments, List<String> lines) {}
+
+  private static Served serveOnceWithLog(ShimZip zip, Map<String, String> environment)
+      throws Exception {
     try (ShimProcess server = serve(zip, environment)) {
       assertThat(Calls.invoke(server.port(), addOneArguments())).isEqualTo(Calls.bigint(3));
-      List<String> arguments = List.of(server.process().info().arguments().orElseThrow());
+      List<String> arguments = jvmArguments(server);
       server.terminate();
       assertThat(server.awaitExit(60_000)).as(server.log()).isZero();
-      return arguments;
+      return new Served(arguments, server.lines());
     }
+  }
+
+  /**
+   * The server JVM's arguments: bin/shim becomes the JVM, except on the start that writes the
+   * archive, where it waits for it as its parent.
+   */
+  private static List<String> jvmArguments(ShimProcess server) {
+    ProcessHandle process = server.process().toHandle();
+    ProcessHandle jvm =
+        process.info().command().orElse("").endsWith("/java")
+            ? process
+            : process
+                .children()
+                .filter(p -> p.info().command().orElse("").endsWith("/java"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("bin/shim started no JVM"));
+    return List.of(jvm.info().arguments().orElseThrow());
   }
 
   private static List<Path> files(Path folder) {
@@ -92,10 +117,18 @@ class LauncherIT {
     ShimZip zip = unpack();
     Path cds = zip.root().resolve("cds");
 
-    List<String> first = serveOnce(zip, Map.of());
-    assertThat(option(first, "-XX:ArchiveClassesAtExit=")).contains(cds.toString());
+    Served first = serveOnceWithLog(zip, Map.of());
+    assertThat(option(first.arguments(), "-XX:ArchiveClassesAtExit=")).contains(cds.toString());
     List<Path> written = files(cds);
-    assertThat(written).singleElement().asString().matches(".*/shim-.*-execution\\.jsa\\.\\d+");
+    assertThat(written)
+        .as("written and put in place at the exit: no file of the writer's own is left")
+        .singleElement()
+        .asString()
+        .matches(".*/shim-.*-execution\\.jsa");
+    assertThat(first.lines().get(first.lines().size() - 1))
+        .as("the last line says that the archive is being written")
+        .contains(
+            "[INFO] ServerProcess - Writing the class-data sharing archive " + written.get(0));
 
     Path classLog = work.resolve("classes.log");
     List<String> second = serveOnce(zip, logClassesTo(classLog));
@@ -129,7 +162,7 @@ class LauncherIT {
     serveOnce(zip, Map.of());
     Path whole = files(cds).get(0);
     // What a kill during the dump leaves: the regions, but not the header that is written last.
-    Path cut = whole.resolveSibling(whole.getFileName().toString().replaceAll("\\d+$", "1"));
+    Path cut = whole.resolveSibling(whole.getFileName() + ".1");
     Files.move(whole, cut);
     cut.toFile().setWritable(true);
     try (FileChannel channel = FileChannel.open(cut, StandardOpenOption.WRITE)) {
@@ -138,9 +171,9 @@ class LauncherIT {
 
     List<String> arguments = serveOnce(zip, Map.of());
     assertThat(option(arguments, "-XX:SharedArchiveFile=")).isNull();
-    assertThat(files(cds)).singleElement().isNotEqualTo(cut);
+    assertThat(files(cds)).singleElement().isNotEqualTo(cut).isEqualTo(whole);
     assertThat(option(arguments, "-XX:ArchiveClassesAtExit="))
-        .endsWith(files(cds).get(0).getFileName().toString());
+        .contains(files(cds).get(0).getFileName().toString() + ".");
   }
 
   @Test
@@ -203,7 +236,7 @@ class LauncherIT {
     for (int start = 0; start < 2; start++) { // writes the archive, then starts from it
       try (ShimProcess server = serve(zip, jdk25)) {
         assertThat(Calls.invoke(server.port(), addOneArguments())).isEqualTo(Calls.bigint(3));
-        assertThat(List.of(server.process().info().arguments().orElseThrow()))
+        assertThat(jvmArguments(server))
             .contains("--sun-misc-unsafe-memory-access=allow", "--illegal-native-access=allow");
         server.terminate();
         assertThat(server.awaitExit(60_000)).isZero();
@@ -222,6 +255,30 @@ class LauncherIT {
       assertThat(foreignLines(server))
           .anyMatch(l -> l.startsWith("WARNING: A terminally deprecated method in sun.misc.Unsafe"))
           .anyMatch(l -> l.startsWith("WARNING: A restricted method in java.lang.System"));
+    }
+  }
+
+  @Test
+  void aNormalStartAndStopLogNoWarning() throws Exception {
+    ShimZip zip = unpack();
+    for (int start = 0; start < 2; start++) { // writes the archive, then starts from it
+      List<String> lines = serveOnceWithLog(zip, Map.of()).lines();
+      assertThat(lines)
+          .as("only the runtime's own INFO lines")
+          .allMatch(l -> LOG_LINE.matcher(l).matches(), "a log line")
+          .noneMatch(l -> l.contains("[WARN]") || l.contains("[ERROR]"));
+    }
+  }
+
+  @Test
+  void aKilledLauncherDoesNotLeaveItsServerRunning() throws Exception {
+    ShimZip zip = unpack();
+    try (ShimProcess server = serve(zip, Map.of())) {
+      List<ProcessHandle> jvms = server.process().toHandle().children().toList();
+      assertThat(jvms).as("the start that writes the archive waits for its JVM").hasSize(1);
+      server.process().destroyForcibly(); // SIGKILL: no trap of bin/shim runs
+      assertThat(jvms.get(0).onExit().get(30, java.util.concurrent.TimeUnit.SECONDS).isAlive())
+          .isFalse();
     }
   }
 

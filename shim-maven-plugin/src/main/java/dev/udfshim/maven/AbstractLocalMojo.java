@@ -11,9 +11,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class AbstractLocalMojo extends AbstractShimMojo {
   /**
-   * Fully qualified class name of the UDF. Default for invoke: the project's only UDF, if it has
-   * one; for run (execution): every signature of every UDF, each on its own port from {@code port}
-   * upward, with the LOAD MODULE statement for Flink SQL printed once all are open.
+   * The UDF: its class name, or its simple name when one UDF of the project has it. Default for
+   * invoke: the UDF of the running shim:run, else the project's only UDF, if it has one; for run
+   * (execution): every signature of every UDF, each on its own port from {@code port} upward, with
+   * the LOAD MODULE statement for Flink SQL printed once all are open.
    */
   @Parameter(property = "function")
   protected String function;

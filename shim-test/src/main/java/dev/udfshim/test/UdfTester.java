@@ -26,17 +26,27 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>Arguments are Java values of a class Flink converts to the argument's SQL type ({@code Long}
- * for BIGINT, {@code String} for STRING, {@code Row} for ROW, ...). Results come back as the
- * default Java class of the result type, as a Flink client reads them. The UDF is opened (its
- * {@code open()} runs) on the first call of a signature and closed by {@link #close()}: use
- * try-with-resources or close it after each test.
+ * for BIGINT, {@code String} for STRING, {@code Row} for ROW, ...); optional arguments at the end
+ * may be left out (they are NULL, as Flink passes them). Results come back as the default Java
+ * class of the result type, as a Flink client reads them. The UDF is opened (its {@code open()}
+ * runs) on the first call of a signature and closed by {@link #close()}: use try-with-resources or
+ * close it after each test.
+ *
+ * <p>Before {@code open()}, each instance goes through a Java serialization round trip, as Flink
+ * ships a function to its tasks: a {@code transient} field set by the constructor is then null, and
+ * a call that fails on it says so. {@link #withoutSerialization()} turns the trip off.
  */
 public final class UdfTester implements AutoCloseable {
+  /** The execution handler's switch for the round trip Flink ships functions with. */
+  private static final String SERIALIZE_INSTANCES =
+      dev.udfshim.runtime.config.ExecutionOptions.SERIALIZE_INSTANCES.key();
+
   private final Class<?> udfClass;
   private final ExtractedUdf udf;
   private final Map<String, String> configVars;
   private final boolean overGrpc;
   private final Integer chosenSignature;
+  private final boolean serialization;
   private final Map<Integer, Transport> open = new HashMap<>();
 
   private UdfTester(
@@ -44,12 +54,14 @@ public final class UdfTester implements AutoCloseable {
       ExtractedUdf udf,
       Map<String, String> configVars,
       boolean overGrpc,
-      Integer chosenSignature) {
+      Integer chosenSignature,
+      boolean serialization) {
     this.udfClass = udfClass;
     this.udf = udf;
     this.configVars = Map.copyOf(configVars);
     this.overGrpc = overGrpc;
     this.chosenSignature = chosenSignature;
+    this.serialization = serialization;
   }
 
   /**
@@ -65,7 +77,7 @@ public final class UdfTester implements AutoCloseable {
     TestClassPath.check(udfClass.getClassLoader());
     try {
       ExtractedUdf udf = new UdfExtractor(udfClass.getClassLoader()).inspect(udfClass.getName());
-      return new UdfTester(udfClass, udf, Map.of(), false, null);
+      return new UdfTester(udfClass, udf, Map.of(), false, null, true);
     } catch (ExtractionException e) {
       throw new UdfExtractionException(udfClass.getName(), e.code().name(), e.getMessage());
     }
@@ -94,7 +106,7 @@ public final class UdfTester implements AutoCloseable {
           }
           vars.put(key, value);
         });
-    return new UdfTester(udfClass, udf, vars, overGrpc, chosenSignature);
+    return new UdfTester(udfClass, udf, vars, overGrpc, chosenSignature, serialization);
   }
 
   /**
@@ -102,7 +114,16 @@ public final class UdfTester implements AutoCloseable {
    * 127.0.0.1, and every call is a {@code FunctionRuntime/Invoke} to it.
    */
   public UdfTester overGrpc() {
-    return new UdfTester(udfClass, udf, configVars, true, chosenSignature);
+    return new UdfTester(udfClass, udf, configVars, true, chosenSignature, serialization);
+  }
+
+  /**
+   * The same UDF opened as constructed, without the Java serialization round trip Flink ships
+   * functions with: for a UDF that only ever runs on the platform, which creates it through its
+   * constructor.
+   */
+  public UdfTester withoutSerialization() {
+    return new UdfTester(udfClass, udf, configVars, overGrpc, chosenSignature, false);
   }
 
   /**
@@ -114,19 +135,40 @@ public final class UdfTester implements AutoCloseable {
       throw new IllegalArgumentException(
           "Signature " + index + " does not exist; " + udfClass.getName() + " has " + listing());
     }
-    return new UdfTester(udfClass, udf, configVars, overGrpc, index);
+    return new UdfTester(udfClass, udf, configVars, overGrpc, index, serialization);
   }
 
-  /** One signature, as the build's extraction table and signatures.json show it. */
+  /**
+   * One signature, as the build's extraction table and signatures.json show it.
+   *
+   * @param argumentOptional per argument, whether a call may leave it out; empty when none may
+   */
   public record Signature(
-      int index, List<String> argumentNames, List<String> argumentTypes, String returnType) {
-    /** "(i BIGINT, j BIGINT) -> BIGINT". */
+      int index,
+      List<String> argumentNames,
+      List<String> argumentTypes,
+      String returnType,
+      List<Boolean> argumentOptional) {
+    public Signature {
+      argumentOptional = List.copyOf(argumentOptional);
+    }
+
+    public Signature(
+        int index, List<String> argumentNames, List<String> argumentTypes, String returnType) {
+      this(index, argumentNames, argumentTypes, returnType, List.of());
+    }
+
+    /** "(i BIGINT, j BIGINT) -> BIGINT"; an optional argument in brackets. */
     @Override
     public String toString() {
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < argumentTypes.size(); i++) {
+        boolean optional = !argumentOptional.isEmpty() && argumentOptional.get(i);
         parts.add(
-            (argumentNames.isEmpty() ? "" : argumentNames.get(i) + " ") + argumentTypes.get(i));
+            (optional ? "[" : "")
+                + (argumentNames.isEmpty() ? "" : argumentNames.get(i) + " ")
+                + argumentTypes.get(i)
+                + (optional ? "]" : ""));
       }
       return "(" + String.join(", ", parts) + ") -> " + returnType;
     }
@@ -137,7 +179,13 @@ public final class UdfTester implements AutoCloseable {
     List<Signature> list = new ArrayList<>();
     for (int i = 0; i < udf.signatures().size(); i++) {
       UdfSignature s = udf.signatures().get(i);
-      list.add(new Signature(i, s.argumentNames(), s.argumentTypeStrings(), s.returnTypeString()));
+      list.add(
+          new Signature(
+              i,
+              s.argumentNames(),
+              s.argumentTypeStrings(),
+              s.returnTypeString(),
+              s.argumentOptional()));
     }
     return List.copyOf(list);
   }
@@ -196,6 +244,7 @@ public final class UdfTester implements AutoCloseable {
   private Transport openTransport(UdfSignature signature) {
     Map<String, String> vars = new TreeMap<>(configVars);
     vars.put(ConfigKeys.SPEC_VAR, SpecCodec.toBase64(signature.spec("", udfClass.getName())));
+    vars.putIfAbsent(SERIALIZE_INSTANCES, String.valueOf(serialization));
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     // The handler binds the UDF through the context loader, as the server's own thread has it.

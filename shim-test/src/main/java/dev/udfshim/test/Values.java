@@ -26,12 +26,15 @@ final class Values {
   @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared: the payload as answered
   record Payload(byte[] bytes, UdfSignature signature, ClassLoader loader, boolean table) {}
 
-  /** The only signature whose arity and argument types the values fit. */
+  /**
+   * The only signature whose arity and argument types the values fit; optional arguments at the end
+   * may be left out.
+   */
   static int fitting(ExtractedUdf udf, Object[] values, String listing) {
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < udf.signatures().size(); i++) {
       List<DataType> types = udf.signatures().get(i).argumentTypes();
-      boolean fits = types.size() == values.length;
+      boolean fits = udf.signatures().get(i).takes(values.length);
       for (int a = 0; fits && a < values.length; a++) {
         fits = values[a] == null || bridge(types.get(a).getLogicalType(), values[a]).isPresent();
       }
@@ -57,18 +60,22 @@ final class Values {
   }
 
   /** The request payload: each value converted to Flink's internal form, then encoded. */
-  static byte[] encode(UdfSignature signature, Object[] values, ClassLoader loader) {
+  static byte[] encode(UdfSignature signature, Object[] given, ClassLoader loader) {
     UdfSpec spec = signature.spec("", "");
-    if (values.length != spec.argumentTypes().size()) {
+    if (!signature.takes(given.length)) {
       throw new IllegalArgumentException(
           "The signature "
               + signature
               + " takes "
               + spec.argumentTypes().size()
-              + " argument(s), but "
-              + values.length
+              + " argument(s)"
+              + (signature.argumentOptional().isEmpty() ? "" : ", [optional] ones may be left out")
+              + ", but "
+              + given.length
               + " were given.");
     }
+    // Optional arguments left out are NULL, as Flink passes them.
+    Object[] values = java.util.Arrays.copyOf(given, spec.argumentTypes().size());
     Object[] internal = new Object[values.length];
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.ByteString;
 import dev.udfshim.fixtures.Broken;
 import dev.udfshim.fixtures.Exec;
+import dev.udfshim.fixtures.Findings;
+import dev.udfshim.fixtures.Greeting;
 import dev.udfshim.fixtures.Overloaded;
 import dev.udfshim.fixtures.PrimitiveAdd;
 import dev.udfshim.fixtures.RandomNumber;
@@ -41,6 +43,39 @@ class UdfTesterTest {
   private static UdfTester tester(Class<?> udf, boolean grpc) {
     UdfTester tester = UdfTester.of(udf);
     return grpc ? tester.overGrpc() : tester;
+  }
+
+  @ParameterizedTest(name = "grpc={0}")
+  @ValueSource(booleans = {false, true})
+  void anOptionalArgumentMayBeLeftOut(boolean grpc) {
+    try (UdfTester greeting = tester(Greeting.class, grpc)) {
+      assertThat(greeting.call("Ada")).isEqualTo("Hello, Ada!");
+      assertThat(greeting.call("Ada", "Hi")).isEqualTo("Hi, Ada!");
+      assertThat(greeting.signatures().get(0).toString())
+          .isEqualTo(
+              "(name VARCHAR(2147483647), [greeting VARCHAR(2147483647)]) -> VARCHAR(2147483647)");
+      assertThat(greeting.signatures().get(0).argumentOptional()).containsExactly(false, true);
+    }
+  }
+
+  @ParameterizedTest(name = "grpc={0}")
+  @ValueSource(booleans = {false, true})
+  void transientStateTheConstructorSetsFailsAsInFlinkWithOneSentence(boolean grpc) {
+    try (UdfTester formatter = tester(Findings.TransientFormatter.class, grpc)) {
+      assertThatThrownBy(() -> formatter.call(0))
+          .isInstanceOf(UdfCallException.class)
+          .hasMessageStartingWith(
+              Findings.TransientFormatter.class.getName()
+                  + ".eval threw java.lang.NullPointerException")
+          .hasMessageContaining(
+              "(its transient field format, set by the constructor, is null after the Java"
+                  + " serialization round trip that Flink ships functions with: create it in"
+                  + " open(), or test without the trip: UdfTester's withoutSerialization())");
+    }
+    try (UdfTester formatter =
+        tester(Findings.TransientFormatter.class, grpc).withoutSerialization()) {
+      assertThat(formatter.call(0)).isEqualTo("1970-01-01");
+    }
   }
 
   @ParameterizedTest(name = "grpc={0}")

@@ -37,6 +37,18 @@ public interface ShimTooling {
   ArchivePlan udfArchive(UdfArchiveRequest request);
 
   /**
+   * What the UDF upload zip holds that the runtime will not use as the project expects, one line
+   * each naming the jar or file, the cause and the fix: logging backends and their config files.
+   */
+  java.util.List<String> udfArchiveWarnings(UdfArchiveRequest request);
+
+  /**
+   * The entries of the runtime-only deployment artifact: launchers and the runtime's jars, no UDF;
+   * its {@code serve} takes a user's UDF upload zip with {@code --udf-classpath}.
+   */
+  ArchivePlan runtimeArchive(RuntimeArchiveRequest request);
+
+  /**
    * The config override dir a local server of one UDF signature (or the extraction handler) runs
    * with: the spec, and the job parameters as config vars.
    */
@@ -47,4 +59,7 @@ public interface ShimTooling {
 
   /** One call to a running server, answered as text. */
   InvokeAnswer invoke(InvokeRequest request) throws ToolingException;
+
+  /** One call to a running server whose signature is known, answered as text: no extraction. */
+  InvokeAnswer invoke(SignatureInvokeRequest request);
 }

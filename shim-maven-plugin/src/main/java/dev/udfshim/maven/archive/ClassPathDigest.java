@@ -30,6 +30,15 @@ public final class ClassPathDigest {
     List<Jar> jars = new ArrayList<>(runtime);
     jars.add(new Jar("", "", "", udfJar));
     jars.addAll(udfDependencies);
+    return of(jars, repository);
+  }
+
+  /** The same for the runtime-only artifact: its runtime jars only. */
+  public static String ofRuntime(List<Jar> runtime, Path repository) throws IOException {
+    return of(runtime, repository);
+  }
+
+  private static String of(List<Jar> jars, Path repository) throws IOException {
     Path localRepository = repository.toAbsolutePath();
     InputDigest digest = new InputDigest(null);
     for (Jar jar : jars) {

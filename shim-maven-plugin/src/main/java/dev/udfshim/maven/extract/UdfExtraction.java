@@ -7,6 +7,7 @@ import dev.udfshim.maven.isolation.IsolatedRuntime;
 import dev.udfshim.maven.isolation.IsolationException;
 import dev.udfshim.maven.isolation.ProjectRuntimes;
 import dev.udfshim.maven.linkage.FlinkLinkage;
+import dev.udfshim.maven.project.TestRunner;
 import dev.udfshim.maven.resolution.RuntimeResolver;
 import dev.udfshim.tooling.ExtractAnswer;
 import dev.udfshim.tooling.ExtractRequest;
@@ -53,6 +54,8 @@ public final class UdfExtraction {
 
   public void extract(ExtractGoal goal, Log log)
       throws MojoExecutionException, MojoFailureException {
+    // A Maven fact, said on every build: process-classes comes before the tests that would not run.
+    TestRunner.warning(goal.project().project()).ifPresent(log::warn);
     RuntimeResolver.Runtime resolved = resolver.runtime(goal.project(), log);
     List<Jar> runtime = resolved.jars();
     List<Jar> shipped = ProjectRuntimes.shipped(goal.project(), runtime);

@@ -43,6 +43,18 @@ public final class ForkedServer implements AutoCloseable {
   public static ForkedServer start(
       ForkOptions options, ServeLaunch launch, String mainClass, Consumer<String> log)
       throws IsolationException {
+    return start(options, launch, mainClass, log, null);
+  }
+
+  /**
+   * The same, its output (the server's log) written to a file instead of Maven's console: for a
+   * call whose answer must stand alone on standard output.
+   *
+   * @param output the file, or null for Maven's console
+   */
+  public static ForkedServer start(
+      ForkOptions options, ServeLaunch launch, String mainClass, Consumer<String> log, Path output)
+      throws IsolationException {
     List<String> command = new ArrayList<>();
     command.add(options.java().toString());
     command.addAll(launch.jvmOptions());
@@ -65,10 +77,15 @@ public final class ForkedServer implements AutoCloseable {
               + "\n",
           StandardCharsets.UTF_8);
       ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(options.workingDirectory().toFile())
-              .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-              .redirectError(ProcessBuilder.Redirect.INHERIT);
+          new ProcessBuilder(command).directory(options.workingDirectory().toFile());
+      if (output == null) {
+        builder
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+      } else {
+        Files.createDirectories(output.getParent());
+        builder.redirectErrorStream(true).redirectOutput(output.toFile());
+      }
       builder.environment().putAll(options.environment());
       Process process = builder.start();
       log.accept(
@@ -128,7 +145,7 @@ public final class ForkedServer implements AutoCloseable {
         + (process.isAlive() ? "" : " with exit code " + process.exitValue())
         + " during "
         + during
-        + "; its output above says why (check jvmArguments and the UDF's static code).";
+        + "; its output says why (check jvmArguments and the UDF's static code).";
   }
 
   /** Ends the input (the server drains and exits), then asks, then forces. */

@@ -1,8 +1,11 @@
 package dev.udfshim.maven.local;
 
 import dev.udfshim.tooling.ExtractAnswer;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,7 +33,10 @@ final class LocalChoices {
     return all;
   }
 
-  /** The function asked for, or the only one; fails with the choices otherwise. */
+  /**
+   * The function asked for (by its class name, or by its simple name when one UDF has it), or the
+   * only one; fails with the choices otherwise, the closest to the name asked for first.
+   */
   static ExtractAnswer.Function function(ExtractAnswer answer, String function)
       throws MojoFailureException {
     for (ExtractAnswer.Failure failure : answer.failures()) {
@@ -39,13 +45,11 @@ final class LocalChoices {
       }
     }
     if (function != null) {
-      return answer.functions().stream()
-          .filter(f -> f.className().equals(function))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new MojoFailureException(
-                      "No UDF '" + function + "' in this project; it has " + names(answer) + "."));
+      Optional<ExtractAnswer.Function> found = find(answer, function);
+      if (found.isPresent()) {
+        return found.get();
+      }
+      throw unknown(answer, function);
     }
     if (answer.functions().size() != 1) {
       throw new MojoFailureException(
@@ -72,6 +76,74 @@ final class LocalChoices {
             + signatures.stream()
                 .map(s -> "[" + s.index() + "] " + s.text())
                 .collect(Collectors.joining("; ")));
+  }
+
+  /** The UDF of this class name, or the only one of this simple name. */
+  static Optional<ExtractAnswer.Function> find(ExtractAnswer answer, String function) {
+    Optional<ExtractAnswer.Function> exact =
+        answer.functions().stream().filter(f -> f.className().equals(function)).findFirst();
+    if (exact.isPresent()) {
+      return exact;
+    }
+    List<ExtractAnswer.Function> simple =
+        answer.functions().stream()
+            .filter(f -> simpleName(f.className()).equals(function))
+            .toList();
+    return simple.size() == 1 ? Optional.of(simple.get(0)) : Optional.empty();
+  }
+
+  /** No such UDF: the project's, the closest to the name asked for first. */
+  static MojoFailureException unknown(ExtractAnswer answer, String function) {
+    if (answer.functions().isEmpty()) {
+      return new MojoFailureException("No UDF '" + function + "' in this project; it has no UDF.");
+    }
+    List<String> names =
+        answer.functions().stream()
+            .map(ExtractAnswer.Function::className)
+            .sorted(
+                Comparator.<String>comparingInt(name -> distance(function, name))
+                    .thenComparing(Comparator.naturalOrder()))
+            .toList();
+    return new MojoFailureException(
+        "No UDF '"
+            + function
+            + "' in this project; name one of its UDFs with -Dfunction, closest first: "
+            + String.join(", ", names)
+            + ".");
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * How far a name asked for is from a UDF's: the edit distance to its class name or to its simple
+   * name, whichever is less, case aside.
+   */
+  static int distance(String asked, String className) {
+    String a = asked.toLowerCase(Locale.ROOT);
+    return Math.min(
+        levenshtein(a, className.toLowerCase(Locale.ROOT)),
+        levenshtein(a, simpleName(className).toLowerCase(Locale.ROOT)));
+  }
+
+  private static int levenshtein(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private static String names(ExtractAnswer answer) {

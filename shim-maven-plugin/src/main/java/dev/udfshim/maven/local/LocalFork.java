@@ -28,6 +28,19 @@ final class LocalFork {
       Path argumentFile,
       Log log)
       throws MojoExecutionException {
+    return start(project, goal, runtime, launch, argumentFile, log::info, null);
+  }
+
+  /** The same, its output into a file (null: Maven's console), its command line to the sink. */
+  static ForkedServer start(
+      ProjectContext project,
+      LocalGoal goal,
+      List<Jar> runtime,
+      ServeLaunch launch,
+      Path argumentFile,
+      java.util.function.Consumer<String> log,
+      Path output)
+      throws MojoExecutionException {
     List<String> options;
     try {
       options = ForkOptions.splitArguments(goal.jvmArguments());
@@ -46,7 +59,8 @@ final class LocalFork {
               argumentFile),
           launch,
           mainClass(runtime),
-          log::info);
+          log,
+          output);
     } catch (IsolationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -15,6 +15,8 @@ import dev.udfshim.tooling.ServeLaunch;
 import dev.udfshim.tooling.ServeRequest;
 import dev.udfshim.tooling.ToolingException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -54,23 +56,55 @@ public final class LocalServers {
         handler.equals("execution") && function == null && goal.local().signature() == null;
     ServeLaunch launch;
     BuildLayout layout;
+    // What shim:invoke needs to call this server: filled in below, written once it listens.
+    String served = null;
+    boolean table = false;
+    ExtractAnswer.Signature signature = null;
+    Path portFile;
     try (IsolatedRuntime isolated = runtimes.open(goal.project(), runtime)) {
       layout = isolated.call(t -> t.layout(goal.shimDirectory()));
       LocalConfig config;
-      if (handler.equals("execution")) {
+      if (all) {
         ExtractAnswer answer =
             isolated.call(
                 t ->
                     t.extract(
                         new ExtractRequest(
-                            goal.project().classesDirectory(),
-                            function == null ? List.of() : List.of(function),
-                            layout.localDirectory())));
-        if (all) {
-          config = allConfigs(isolated, layout, answer, parameters, log);
-        } else {
-          config = oneConfig(isolated, layout, answer, goal, parameters, log);
+                            goal.project().classesDirectory(), List.of(), layout.localDirectory())));
+        config = allConfigs(isolated, layout, answer, parameters, log);
+      } else if (handler.equals("execution")) {
+        ExtractAnswer.Function udf = LocalCalls.udf(goal.project(), function, isolated, layout);
+        ExtractAnswer.Signature chosen = LocalChoices.signature(udf, goal.local().signature());
+        served = udf.className();
+        table = udf.kind().equals("TABLE");
+        signature = chosen;
+        config =
+            isolated.call(
+                t ->
+                    t.localConfig(
+                        new LocalConfigRequest(
+                            layout.localDirectory(),
+                            udf.className(),
+                            chosen.index(),
+                            null,
+                            parameters)));
+        if (!parameters.isEmpty()) {
+          log.info("Job parameters " + parameters.keySet() + " in " + config.configDirectory());
         }
+        log.info(
+            "Executing "
+                + udf.className()
+                + " ["
+                + chosen.index()
+                + "] "
+                + chosen.text()
+                + "; try: mvn shim:invoke -Dtarget="
+                + address(goal)
+                + " -Dfunction="
+                + udf.className()
+                + " -Dsignature="
+                + chosen.index()
+                + " -Dargs=...");
       } else {
         config =
             isolated.call(
@@ -83,73 +117,31 @@ public final class LocalServers {
                 + address(goal)
                 + " -Dextract -Dfunction=<class>");
       }
-      LocalConfig served = config;
+      // serve --all prints its own statement; shim:invoke's record is for one signature's server.
+      portFile = all ? null : layout.localDirectory().resolve("run-" + handler + ".port");
+      if (portFile != null) {
+        Files.deleteIfExists(portFile);
+      }
+      Path port = portFile;
+      LocalConfig chosenConfig = config;
       launch =
           isolated.call(
               t ->
                   t.serveLaunch(
                       new ServeRequest(
                           handler,
-                          served.configDirectory(),
+                          chosenConfig.configDirectory(),
                           goal.host(),
                           goal.port(),
-                          null,
+                          port,
                           all ? layout.localDirectory() : null)));
     } catch (ToolingException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IsolationException | IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    fork(goal, runtime, launch, layout, log);
-  }
-
-  /** The config dir of the one signature asked for (or the only one). */
-  private static LocalConfig oneConfig(
-      IsolatedRuntime isolated,
-      BuildLayout layout,
-      ExtractAnswer answer,
-      RunGoal goal,
-      Map<String, String> parameters,
-      Log log)
-      throws IsolationException, ToolingException, MojoFailureException {
-    String function = goal.local().function();
-    ExtractAnswer.Function udf = LocalChoices.function(answer, function);
-    ExtractAnswer.Signature chosen = LocalChoices.signature(udf, goal.local().signature());
-    LocalConfig config =
-        isolated.call(
-            t ->
-                t.localConfig(
-                    new LocalConfigRequest(
-                        layout.localDirectory(),
-                        udf.className(),
-                        chosen.index(),
-                        null,
-                        parameters)));
-    if (!parameters.isEmpty()) {
-      log.info("Job parameters " + parameters.keySet() + " in " + config.configDirectory());
-    }
-    log.info(
-        "Executing "
-            + udf.className()
-            + " ["
-            + chosen.index()
-            + "] "
-            + chosen.text()
-            + "; try: mvn shim:invoke -Dtarget="
-            + address(goal)
-            + " -Dfunction="
-            + udf.className()
-            + " -Dsignature="
-            + chosen.index()
-            + " -Dargs=...");
-    return config;
-  }
-
-  /** Starts the forked serve and waits for its end; a failed end fails the goal. */
-  private static void fork(
-      RunGoal goal, List<Jar> runtime, ServeLaunch launch, BuildLayout layout, Log log)
-      throws MojoExecutionException {
     log.info("Stop the server with Ctrl-C.");
+    Path record = RunRecord.file(goal.shimDirectory(), handler);
     try (ForkedServer server =
         LocalFork.start(
             goal.project(),
@@ -158,14 +150,36 @@ public final class LocalServers {
             launch,
             layout.localDirectory().resolve("fork.args"),
             log)) {
+      if (portFile == null) {
+        int exit = server.waitFor();
+        if (exit != 0) {
+          throw new MojoExecutionException(server.ended("serve"));
+        }
+        log.info("The shim servers stopped.");
+        return;
+      }
+      int port = server.awaitPort(portFile, "serve");
+      new RunRecord(
+              loopback(goal.host()) + ":" + port,
+              server.pid(),
+              handler,
+              served,
+              table,
+              signature,
+              System.currentTimeMillis())
+          .write(record);
       int exit = server.waitFor();
       if (exit != 0) {
         throw new MojoExecutionException(server.ended("serve"));
       }
       log.info("The shim server stopped.");
+    } catch (IsolationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Interrupted while serving", e);
+    } finally {
+      RunRecord.delete(record);
     }
   }
 
@@ -213,6 +227,11 @@ public final class LocalServers {
             + " UDF(s)), one port each; the LOAD MODULE statement for Flink SQL follows once all"
             + " are open. -Dfunction=<class> serves one.");
     return last;
+  }
+
+  /** Where a client on this machine reaches a server bound to the host. */
+  private static String loopback(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "127.0.0.1" : host;
   }
 
   /** The address to call, as far as it is known before the server binds. */

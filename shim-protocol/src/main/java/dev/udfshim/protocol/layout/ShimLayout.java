@@ -46,6 +46,13 @@ public final class ShimLayout {
       LAUNCHER + " serve --handler_name extraction|execution";
 
   /**
+   * How a server is started from the unzipped runtime-only artifact, which holds no UDF: the user's
+   * UDF upload zip (or its jars, or a folder of them) comes as it is.
+   */
+  public static final String RUNTIME_SERVE_COMMAND =
+      SERVE_COMMAND + " --udf-classpath <udf zip> --config_override_dir <dir>";
+
+  /**
    * In the build folder, not the artifact: a build folder of its own for local runs ({@code mvn
    * shim:run}, {@code shim:invoke}), so they never touch what the artifact is made of.
    */

@@ -29,9 +29,28 @@ public record Signatures(String shimVersion, List<Function> functions, List<Fail
    * One signature: Flink serializable type strings, names empty when the class file has none.
    *
    * @param index its position, the {@code <n>} of {@code scp_config/<class>/<n>}
+   * @param argumentOptional per argument, whether a call may leave it out (Flink's {@code
+   *     isOptional}: the caller passes NULL for it); empty when none is optional
    */
   public record Signature(
-      int index, List<String> argumentNames, List<String> argumentTypes, String returnType) {}
+      int index,
+      List<String> argumentNames,
+      List<String> argumentTypes,
+      String returnType,
+      List<Boolean> argumentOptional) {
+    public Signature {
+      argumentOptional =
+          argumentOptional == null || !argumentOptional.contains(true)
+              ? List.of()
+              : List.copyOf(argumentOptional);
+    }
+
+    /** A signature whose arguments are all required. */
+    public Signature(
+        int index, List<String> argumentNames, List<String> argumentTypes, String returnType) {
+      this(index, argumentNames, argumentTypes, returnType, List.of());
+    }
+  }
 
   /**
    * One class whose extraction failed.

@@ -2,6 +2,8 @@ package dev.udfshim.protocol.signatures;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import dev.udfshim.protocol.UdfKind;
 import dev.udfshim.protocol.codec.WireTypes;
@@ -39,14 +41,32 @@ public final class SignaturesJson {
       String className, String kind, Boolean deterministic, List<SignatureJson> signatures) {}
 
   private record SignatureJson(
-      Integer index, List<String> argumentNames, List<String> argumentTypes, String returnType) {}
+      Integer index,
+      List<String> argumentNames,
+      List<String> argumentTypes,
+      String returnType,
+      List<Boolean> argumentOptional) {}
 
   private SignaturesJson() {}
 
-  /** The file's text: pretty-printed, characters as they are. */
+  /**
+   * The file's text: pretty-printed, characters as they are; {@code argumentOptional} only where an
+   * argument is optional.
+   */
   public static String write(Signatures signatures) {
-    return GSON.toJson(signatures);
+    JsonElement tree = GSON.toJsonTree(signatures);
+    for (JsonElement function : tree.getAsJsonObject().getAsJsonArray("functions")) {
+      for (JsonElement signature : function.getAsJsonObject().getAsJsonArray("signatures")) {
+        JsonObject object = signature.getAsJsonObject();
+        if (object.getAsJsonArray(OPTIONAL).isEmpty()) {
+          object.remove(OPTIONAL);
+        }
+      }
+    }
+    return GSON.toJson(tree);
   }
+
+  private static final String OPTIONAL = "argumentOptional";
 
   /**
    * The signatures.json at {@code path}, or the one at the root of the shim zip at {@code path}.
@@ -130,7 +150,17 @@ public final class SignaturesJson {
           "has " + names.size() + " argument names for " + json.argumentTypes().size() + " types");
     }
     checkType(json.returnType(), at, loader);
-    return new Signature(position, names, json.argumentTypes(), json.returnType());
+    List<Boolean> optional = json.argumentOptional() == null ? List.of() : json.argumentOptional();
+    if (!optional.isEmpty() && optional.size() != json.argumentTypes().size()) {
+      throw broken(
+          at,
+          "has "
+              + optional.size()
+              + " argumentOptional flags for "
+              + json.argumentTypes().size()
+              + " types");
+    }
+    return new Signature(position, names, json.argumentTypes(), json.returnType(), optional);
   }
 
   private static void checkType(String text, String at, ClassLoader loader) {

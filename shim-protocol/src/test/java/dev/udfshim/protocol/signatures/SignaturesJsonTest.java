@@ -94,6 +94,38 @@ class SignaturesJsonTest {
   }
 
   @Test
+  void optionalArgumentsAreWrittenOnlyWhereThereAreAny() {
+    Signatures signatures =
+        new Signatures(
+            "1",
+            List.of(
+                new Signatures.Function(
+                    "a.Greet",
+                    "SCALAR",
+                    true,
+                    List.of(
+                        new Signatures.Signature(
+                            0,
+                            List.of("name", "greeting"),
+                            List.of("VARCHAR(2147483647)", "VARCHAR(2147483647)"),
+                            "VARCHAR(2147483647)",
+                            List.of(false, true)),
+                        new Signatures.Signature(
+                            1, List.of(), List.of("INT"), "INT", List.of(false))))),
+            List.of());
+    String written = SignaturesJson.write(signatures);
+    assertThat(written).containsOnlyOnce("\"argumentOptional\"");
+    Signatures read = SignaturesJson.parse(written, "s.json", LOADER);
+    assertThat(read).isEqualTo(signatures);
+    assertThat(read.functions().get(0).signatures().get(1).argumentOptional()).isEmpty();
+
+    assertThatThrownBy(
+            () -> SignaturesJson.parse(written.replace("false,", ""), "bad.json", LOADER))
+        .isInstanceOf(SignaturesException.class)
+        .hasMessageContaining("has 1 argumentOptional flags for 2 types");
+  }
+
+  @Test
   void missingOptionalFieldsTakeTheirDefaults() {
     Signatures signatures =
         SignaturesJson.parse(

@@ -38,9 +38,7 @@ final class EncodeArgsCommand implements Callable<Integer> {
   public Integer call() {
     ClassLoader loader = udfClassPath.loader();
     UdfSignature signature =
-        choice
-            .choose(className, loader, s -> s.argumentTypes().size() == values.size())
-            .signature();
+        choice.choose(className, loader, s -> s.takes(values.size())).signature();
     spec.commandLine()
         .getOut()
         .println(Base64.getEncoder().encodeToString(PayloadText.encode(signature, values, loader)));

@@ -67,8 +67,7 @@ final class InvokeCommand implements Callable<Integer> {
     } else {
       List<String> arguments = args != null ? ArgsSplitter.split(args) : values;
       ClassLoader loader = udfClassPath.loader();
-      Chosen chosen =
-          choice.choose(function, loader, s -> s.argumentTypes().size() == arguments.size());
+      Chosen chosen = choice.choose(function, loader, s -> s.takes(arguments.size()));
       result = TextCalls.execute(target, chosen, arguments, loader);
     }
     result.lines().forEach(spec.commandLine().getOut()::println);

@@ -177,6 +177,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    ShimCli.awaitLogging();
     if (all) {
       return serveAll();
     }

@@ -32,16 +32,39 @@ public final class ShimCli {
     System.exit(commandLine().execute(args));
   }
 
+  /** Open once the warm-up initialized logging; open from the start when none runs. */
+  private static volatile java.util.concurrent.CountDownLatch logging =
+      new java.util.concurrent.CountDownLatch(0);
+
+  /**
+   * Waits for the warm-up's logging initialization, if one runs: a logger asked for while SLF4J
+   * initializes on another thread would queue its lines and have SLF4J print three lines of its own
+   * about replaying them on every start.
+   */
+  static void awaitLogging() {
+    try {
+      logging.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * Starts logging and loads the server's transport on a second thread while picocli reads the
    * command line (about 150 ms of interpreted reflection on one core at a cold start); neither has
    * an effect beyond what serving does a moment later.
    */
   private static void warmUp() {
+    java.util.concurrent.CountDownLatch initialized = new java.util.concurrent.CountDownLatch(1);
+    logging = initialized;
     Thread warm =
         new Thread(
             () -> {
-              org.slf4j.LoggerFactory.getILoggerFactory();
+              try {
+                org.slf4j.LoggerFactory.getILoggerFactory();
+              } finally {
+                initialized.countDown();
+              }
               try {
                 Class.forName(
                     "io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder",

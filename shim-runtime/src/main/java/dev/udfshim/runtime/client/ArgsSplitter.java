@@ -1,14 +1,13 @@
 package dev.udfshim.runtime.client;
 
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits {@code 1,2} or {@code "a,b",[1,2],{"k":1},null} into values at the commas that are outside
- * quotes and brackets, so one option (Maven's {@code -Dargs=...}) can carry every argument. A value
- * in double quotes is a string with JSON escapes.
+ * quotes and brackets, so one option (Maven's {@code -Dargs=...}) can carry every argument. Values
+ * stay as typed: a value in double quotes is a string with JSON escapes, which {@link ValueText}
+ * reads, so {@code null} (SQL NULL) and {@code "null"} (the string) stay apart.
  */
 public final class ArgsSplitter {
   private ArgsSplitter() {}
@@ -31,7 +30,7 @@ public final class ArgsSplitter {
           quoted = false;
         }
       } else if (c == ',' && depth == 0) {
-        values.add(unquote(current.toString().strip()));
+        values.add(checked(current.toString().strip()));
         current.setLength(0);
       } else {
         if (c == '"') {
@@ -48,20 +47,13 @@ public final class ArgsSplitter {
       throw new IllegalArgumentException(
           "The argument list '" + text + "' has an unclosed quote or bracket.");
     }
-    values.add(unquote(current.toString().strip()));
+    values.add(checked(current.toString().strip()));
     return values;
   }
 
-  /** "a,b" becomes a,b; anything else (numbers, JSON, null) stays as typed. */
-  private static String unquote(String value) {
-    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-      try {
-        return JsonParser.parseString(value).getAsString();
-      } catch (JsonParseException e) {
-        throw new IllegalArgumentException(
-            "The quoted value " + value + " is not a JSON string; escape quotes as \\\".");
-      }
-    }
+  /** A quoted value must be one JSON string, checked here where the whole list is at hand. */
+  private static String checked(String value) {
+    ValueText.unquote(value);
     return value;
   }
 }

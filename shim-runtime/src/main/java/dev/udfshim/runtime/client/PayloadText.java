@@ -22,16 +22,23 @@ public final class PayloadText {
   private PayloadText() {}
 
   /** The payload for text values, or an exception naming the value that does not parse. */
-  public static byte[] encode(UdfSignature signature, List<String> values, ClassLoader loader) {
-    if (values.size() != signature.argumentTypes().size()) {
+  public static byte[] encode(UdfSignature signature, List<String> given, ClassLoader loader) {
+    if (!signature.takes(given.size())) {
       throw new IllegalArgumentException(
           "The signature "
               + signature
               + " takes "
               + signature.argumentTypes().size()
-              + " argument(s), but "
-              + values.size()
+              + " argument(s)"
+              + (signature.argumentOptional().isEmpty() ? "" : ", [optional] ones may be left out")
+              + ", but "
+              + given.size()
               + " value(s) were given.");
+    }
+    // Optional arguments left out are NULL, as Flink passes them.
+    List<String> values = new ArrayList<>(given);
+    while (values.size() < signature.argumentTypes().size()) {
+      values.add("null");
     }
     Object[] internal = new Object[values.size()];
     List<String> names = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.udfshim.protocol.codec.CodecException;
 import dev.udfshim.runtime.client.ServerCall.CallFailedException;
 import dev.udfshim.runtime.client.SignatureChooser.Chosen;
+import dev.udfshim.runtime.extraction.UdfSignature;
 import io.confluent.flink.udf.extractor.v1.ExtractionRequest;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import io.confluent.flink.udf.extractor.v1.Signature;
@@ -36,7 +37,14 @@ public final class TextCalls {
   public static Result execute(
       String target, Chosen chosen, List<String> values, ClassLoader loader)
       throws InterruptedException {
-    byte[] payload = PayloadText.encode(chosen.signature(), values, loader);
+    return execute(target, chosen.signature(), chosen.isTable(), values, loader);
+  }
+
+  /** Runs a signature known by its types (a table function's answer is rows). */
+  public static Result execute(
+      String target, UdfSignature signature, boolean table, List<String> values, ClassLoader loader)
+      throws InterruptedException {
+    byte[] payload = PayloadText.encode(signature, values, loader);
     ServerCall.Answer answer;
     try {
       answer = ServerCall.invoke(target, payload);
@@ -46,10 +54,9 @@ public final class TextCalls {
     if (answer.error() != null) {
       return Result.failed(answer.text());
     }
-    DataType type =
-        TypeConversions.fromLogicalToDataType(chosen.signature().returnType().getLogicalType());
+    DataType type = TypeConversions.fromLogicalToDataType(signature.returnType().getLogicalType());
     try {
-      return new Result(PayloadText.decode(answer.payload(), type, chosen.isTable(), loader), null);
+      return new Result(PayloadText.decode(answer.payload(), type, table, loader), null);
     } catch (CodecException e) {
       return Result.failed(PayloadText.asText(answer.payload()).orElse(e.getMessage()));
     }

@@ -33,16 +33,33 @@ import org.apache.flink.types.Row;
 public final class ValueText {
   private ValueText() {}
 
-  /** Parses one command-line value of the given type; {@code null} is SQL NULL. */
+  /**
+   * Parses one command-line value of the given type; {@code null} is SQL NULL, and a value in
+   * double quotes is a JSON string: {@code "null"} is the string null, {@code "a,b"} holds a comma.
+   */
   public static Object parse(String text, DataType type) {
     if (text.equals("null")) {
       return null;
     }
+    text = unquote(text);
     LogicalType logical = type.getLogicalType();
     return switch (logical.getTypeRoot()) {
       case ARRAY, MAP, MULTISET, ROW -> fromJson(json(text, logical), type);
       default -> scalar(text, type);
     };
+  }
+
+  /** {@code "a,b"} becomes a,b (JSON escapes read); anything else stays as typed. */
+  static String unquote(String value) {
+    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      try {
+        return JsonParser.parseString(value).getAsString();
+      } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+        throw new IllegalArgumentException(
+            "The quoted value " + value + " is not a JSON string; escape quotes as \\\".");
+      }
+    }
+    return value;
   }
 
   private static JsonElement json(String text, LogicalType type) {

@@ -99,4 +99,15 @@ public final class ExecutionOptions {
           .withDescription(
               "Largest response payload, in bytes; a larger result is an error. The default, 4"
                   + " MiB less 1 KiB, fits a gRPC client's default message limit.");
+
+  public static final ConfigOption<Boolean> SERIALIZE_INSTANCES =
+      key("shim.execution.serialize.instances")
+          .booleanType()
+          .defaultValue(false)
+          .forHandlers(EXECUTION)
+          .withDescription(
+              "`true`: each UDF instance goes through a Java serialization round trip before"
+                  + " `open()`, as Flink ships a function to its tasks, so state that only the"
+                  + " constructor puts into a `transient` field is null, as in Flink. UdfTester"
+                  + " turns it on.");
 }

@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param batch whether requests carry a row count and many argument tuples
  * @param batchMaxRows the most rows one batch may hold
  * @param maxResultBytes the largest response payload
+ * @param serializeInstances whether each instance goes through a Java serialization round trip
+ *     before open(), as Flink ships functions
  */
 record ExecutionSettings(
     int parallelism,
@@ -31,7 +33,8 @@ record ExecutionSettings(
     int maxStuck,
     boolean batch,
     int batchMaxRows,
-    int maxResultBytes) {
+    int maxResultBytes,
+    boolean serializeInstances) {
 
   static ExecutionSettings read(Settings settings) throws HandlerException {
     return new ExecutionSettings(
@@ -44,6 +47,7 @@ record ExecutionSettings(
         settings.get(ExecutionOptions.MAX_STUCK),
         settings.get(ExecutionOptions.BATCH),
         settings.get(ExecutionOptions.BATCH_MAX_ROWS),
-        settings.get(ExecutionOptions.MAX_RESULT_BYTES));
+        settings.get(ExecutionOptions.MAX_RESULT_BYTES),
+        settings.get(ExecutionOptions.SERIALIZE_INSTANCES));
   }
 }

@@ -49,9 +49,21 @@ final class UdfInstance {
   private final List<Object> rows = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /** Whether results are checked against their DECIMAL precision (see {@link DecimalFit}). */
+  private final boolean decimalResult;
+
+  /** Appended to a failure: what the serialization round trip took from the instance, if any. */
+  private final String shippingHint;
+
   private UdfInstance(
-      Binding binding, ExecutionSettings settings, UserDefinedFunction function, ClassLoader loader)
+      Binding binding,
+      ExecutionSettings settings,
+      UserDefinedFunction function,
+      ClassLoader loader,
+      String shippingHint)
       throws IllegalAccessException {
+    this.shippingHint = shippingHint;
+    this.decimalResult = DecimalFit.concerns(binding.signature().returnType().getLogicalType());
     this.binding = binding;
     this.settings = settings;
     this.function = function;
@@ -130,9 +142,16 @@ final class UdfInstance {
       ExecutionSettings settings,
       ClassLoader loader,
       Map<String, String> jobParameters,
-      UserDefinedFunction function)
+      UserDefinedFunction constructed)
       throws HandlerException {
     String className = binding.udf().type().getName();
+    UserDefinedFunction function = constructed;
+    String hint = "";
+    if (settings.serializeInstances()) {
+      Shipping.Shipped shipped = Shipping.roundTrip(constructed, loader);
+      function = shipped.function();
+      hint = shipped.hint();
+    }
     try {
       // getJobParameter answers from this configuration: the config vars, else the default.
       function.open(new ShimFunctionContext(loader, jobParameters));
@@ -143,11 +162,12 @@ final class UdfInstance {
               + className
               + "' threw "
               + Failures.describe(e)
+              + hint
               + "; fix open() or the resources it needs.",
           e);
     }
     try {
-      return new UdfInstance(binding, settings, function, loader);
+      return new UdfInstance(binding, settings, function, loader, hint);
     } catch (IllegalAccessException | RuntimeException e) {
       closeQuietly(function, className);
       throw new HandlerException(
@@ -176,7 +196,12 @@ final class UdfInstance {
       // The whole batch is decoded before any eval, so bad framing runs no user code.
       tuples = framing.readRequest(payload, arguments, settings.batchMaxRows());
     } catch (CodecException e) {
-      throw new HandlerException(e.getMessage());
+      // A batch's framing says what is wrong with it; a one-row payload that does not fit is most
+      // likely a call meant for another signature.
+      throw new HandlerException(
+          settings.batch()
+              ? e.getMessage()
+              : PayloadMismatch.describe(payload, e, className, binding));
     }
     int count = tuples.length;
     int capacity = framing.batched() ? Math.max(64, Math.min(payload.length, 1 << 20)) : 64;
@@ -222,7 +247,8 @@ final class UdfInstance {
       result = eval.invokeExact(external);
     } catch (Throwable t) {
       Fatal.check(t, className + ".eval");
-      throw new HandlerException(where + className + ".eval threw " + Failures.describe(t), t);
+      throw new HandlerException(
+          where + className + ".eval threw " + Failures.describe(t) + shippingHint, t);
     }
     try {
       if (binding.isTable()) {
@@ -256,6 +282,18 @@ final class UdfInstance {
               + ", but its signature "
               + binding.signature()
               + " declares the result NOT NULL; return a value, or declare the result nullable.");
+    }
+    if (decimalResult) {
+      String problem = DecimalFit.problem(value, binding.signature().returnType().getLogicalType());
+      if (problem != null) {
+        throw new HandlerException(
+            where
+                + className
+                + ".eval "
+                + (binding.isTable() ? "emitted a row where " : "returned a value where ")
+                + problem
+                + "; round the value to the type, or declare a wider DECIMAL.");
+      }
     }
     out.value(resultConverter.toInternalOrNull(value));
     if (out.size() > settings.maxResultBytes()) {

@@ -88,10 +88,27 @@ final class ShimDataTypeFactory implements DataTypeFactory {
   }
 
   private static ValidationException rawType(String what) {
-    return new ValidationException(
-        "Class "
-            + what
-            + " would be a RAW type, which cannot cross the remote UDF wire format; use SQL types"
-            + " (boxed primitives, String, BigDecimal, java.time classes, arrays, Map, Row).");
+    return new RawTypeException(what);
+  }
+
+  /** A RAW type asked for: {@link ConcreteTypes} says what to do instead. */
+  static final class RawTypeException extends ValidationException {
+    private static final long serialVersionUID = 1L;
+    private final String what;
+
+    RawTypeException(String what) {
+      super(
+          "Class "
+              + what
+              + " would be a RAW type, which cannot cross the remote UDF wire format; use SQL"
+              + " types (boxed primitives, String, BigDecimal, java.time classes, arrays, Map,"
+              + " Row).");
+      this.what = what;
+    }
+
+    /** The class or type information the RAW type would hold. */
+    String what() {
+      return what;
+    }
   }
 }

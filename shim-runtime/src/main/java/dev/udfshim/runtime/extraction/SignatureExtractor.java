@@ -48,11 +48,13 @@ final class SignatureExtractor {
     if (typed.isPresent()) {
       List<DataType> types = typed.get();
       List<String> names = inference.getNamedArguments().orElse(List.of());
+      List<Boolean> optional = inference.getOptionalArguments().orElse(List.of());
       signatures.add(
           new UdfSignature(
               names.size() == types.size() ? names : List.of(),
               types,
-              result(className, function, inference, types)));
+              result(className, function, inference, types),
+              optional.size() == types.size() ? optional : List.of()));
     } else {
       for (Signature listed : inference.getInputTypeStrategy().getExpectedSignatures(function)) {
         signatures.add(fromListed(className, function, inference, listed));
@@ -72,6 +74,9 @@ final class SignatureExtractor {
       try {
         probe.add(factory.createDataType(argument.getType()));
       } catch (ValidationException e) {
+        if (ConcreteTypes.isAnyType(argument.getType())) {
+          throw ConcreteTypes.anyArgument(className, probe.size() + 1);
+        }
         throw new ExtractionException(
             ErrorCode.TYPE_EXTRACTION_ERROR,
             "An eval method of '"

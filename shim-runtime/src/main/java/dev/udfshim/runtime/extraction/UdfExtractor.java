@@ -87,6 +87,10 @@ public final class UdfExtractor {
       throw e;
     } catch (RuntimeException | LinkageError e) {
       LOG.debug("Type inference of {} failed", className, e);
+      Optional<ExtractionException> untyped = ConcreteTypes.explain(className, type, e);
+      if (untyped.isPresent()) {
+        throw untyped.get();
+      }
       Optional<String> unknown = UnknownFlink.missing(e);
       if (unknown.isPresent()) {
         throw new ExtractionException(
@@ -333,6 +337,11 @@ public final class UdfExtractor {
   private static void checkWireType(String className, String what, LogicalType type)
       throws ExtractionException {
     Optional<LogicalType> unsupported = WireTypes.firstUnsupported(type);
+    if (unsupported.isPresent()
+        && unsupported.get().getTypeRoot()
+            == org.apache.flink.table.types.logical.LogicalTypeRoot.RAW) {
+      throw ConcreteTypes.raw(className, what + " is " + unsupported.get().asSummaryString());
+      }
     // Flink 2.1's VARIANT (a root the oldest supported Flink lacks, so known by name).
     if (unsupported.isPresent() && unsupported.get().getTypeRoot().name().equals("VARIANT")) {
       throw new ExtractionException(

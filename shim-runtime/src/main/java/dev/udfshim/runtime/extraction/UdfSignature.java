@@ -10,11 +10,49 @@ import org.apache.flink.table.types.utils.DataTypeUtils;
 import org.apache.flink.table.types.utils.TypeConversions;
 
 /**
- * One callable form of a UDF: argument names (empty when the class file has none), argument types
- * and the result type (for a table function, the type of one emitted row).
+ * One callable form of a UDF: argument names (empty when the class file has none), argument types,
+ * the result type (for a table function, the type of one emitted row), and which arguments a call
+ * may leave out (Flink's {@code isOptional}; empty when none may).
  */
 public record UdfSignature(
-    List<String> argumentNames, List<DataType> argumentTypes, DataType returnType) {
+    List<String> argumentNames,
+    List<DataType> argumentTypes,
+    DataType returnType,
+    List<Boolean> argumentOptional) {
+
+  public UdfSignature {
+    argumentOptional =
+        argumentOptional == null || !argumentOptional.contains(true)
+            ? List.of()
+            : List.copyOf(argumentOptional);
+  }
+
+  /** A signature whose arguments are all required. */
+  public UdfSignature(
+      List<String> argumentNames, List<DataType> argumentTypes, DataType returnType) {
+    this(argumentNames, argumentTypes, returnType, List.of());
+  }
+
+  /** Whether a call may leave argument {@code i} out (it is then NULL, as Flink passes it). */
+  public boolean isOptional(int i) {
+    return !argumentOptional.isEmpty() && argumentOptional.get(i);
+  }
+
+  /**
+   * Whether a call with this many values fits: every argument, or fewer when those left out at the
+   * end are optional.
+   */
+  public boolean takes(int values) {
+    if (values > argumentTypes.size()) {
+      return false;
+    }
+    for (int i = values; i < argumentTypes.size(); i++) {
+      if (!isOptional(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * The documented signature order: fewer arguments first, then by the argument type strings, then
@@ -25,7 +63,10 @@ public record UdfSignature(
           .thenComparing(s -> typeStrings(s.argumentTypes()), UdfSignature::compareLists)
           .thenComparing(s -> typeString(s.returnType()));
 
-  /** "(i BIGINT, j BIGINT) -> BIGINT", names where the class file has them. */
+  /**
+   * "(i BIGINT, j BIGINT) -> BIGINT", names where the class file has them, an optional argument in
+   * brackets: "(i BIGINT, [j BIGINT]) -> BIGINT".
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("(");
@@ -33,10 +74,12 @@ public record UdfSignature(
       if (i > 0) {
         text.append(", ");
       }
+      text.append(isOptional(i) ? "[" : "");
       if (!argumentNames.isEmpty()) {
         text.append(argumentNames.get(i)).append(' ');
       }
       text.append(typeString(argumentTypes.get(i)));
+      text.append(isOptional(i) ? "]" : "");
     }
     return text.append(") -> ").append(returnTypeString()).toString();
   }

@@ -317,9 +317,9 @@ public final class HandlerHost {
     health.update(
         () ->
             switch (state) {
-              case STARTING -> "the handler is opening";
-              case FAILED -> openFailure;
-              case DRAINING, CLOSED -> "the server is shutting down";
+              case STARTING -> new HostHealth.NotOpen("the handler is opening", true);
+              case FAILED -> new HostHealth.NotOpen(openFailure, false);
+              case DRAINING, CLOSED -> new HostHealth.NotOpen("the server is shutting down", true);
               case OPEN -> null; // the handler's own report decides
             });
   }

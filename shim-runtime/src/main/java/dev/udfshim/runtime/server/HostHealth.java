@@ -30,18 +30,28 @@ final class HostHealth {
   }
 
   /**
+   * Why a host that is not open cannot serve.
+   *
+   * @param routine whether every start or stop passes through it (opening, shutting down): logged
+   *     at INFO, since only a fault is worth a WARN
+   */
+  record NotOpen(String reason, boolean routine) {}
+
+  /**
    * Reports a change, if any.
    *
    * @param whyNotOpen why the host cannot serve whatever the handler says, or null when it is open;
    *     asked once per update, in order with other updates
    */
-  void update(Supplier<String> whyNotOpen) {
+  void update(Supplier<NotOpen> whyNotOpen) {
     boolean serving;
+    boolean routine;
     String reason;
     synchronized (this) {
-      String notOpen = whyNotOpen.get();
+      NotOpen notOpen = whyNotOpen.get();
       serving = notOpen == null && handlerServing;
-      reason = notOpen == null ? handlerReason : notOpen;
+      reason = notOpen == null ? handlerReason : notOpen.reason();
+      routine = notOpen != null && notOpen.routine();
       if (lastServing != null && lastServing == serving) {
         return;
       }
@@ -49,6 +59,8 @@ final class HostHealth {
     }
     if (serving) {
       LOG.info("Health: SERVING ({})", LogText.safe(reason));
+    } else if (routine) {
+      LOG.info("Health: NOT_SERVING: {}", LogText.safe(reason));
     } else {
       LOG.warn("Health: NOT_SERVING: {}", LogText.safe(reason));
     }

@@ -16,11 +16,65 @@ import org.slf4j.LoggerFactory;
 public final class ServerProcess {
   private static final Logger LOG = LoggerFactory.getLogger(ServerProcess.class);
 
+  /** Set by bin/shim on the start that writes the class-data sharing archive at exit. */
+  private static final String CDS_ARCHIVE = "shim.cds.archive";
+
+  /** Set by bin/shim when it waits for the JVM instead of becoming it. */
+  private static final String LAUNCHER_PID = "shim.launcher.pid";
+
+  /** What must run before the process halts: shutdown hooks may not get the time to. */
+  private static final java.util.List<Runnable> BEFORE_HALT =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private ServerProcess() {}
+
+  /**
+   * Runs the task when the server's process ends after a drain; the drain halts the JVM, which can
+   * cut other shutdown hooks short.
+   */
+  public static void beforeHalt(Runnable task) {
+    BEFORE_HALT.add(task);
+  }
 
   public static void install(Served server) {
     Fatal.haltOnFatalErrors();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> onShutdown(server), "shim-shutdown"));
+    stopWhenLauncherEnds();
+  }
+
+  /**
+   * bin/shim passes every stop signal on while it waits for the JVM; should it be killed itself
+   * (SIGKILL), the server drains as on SIGTERM rather than outlive it.
+   */
+  private static void stopWhenLauncherEnds() {
+    String launcher = System.getProperty(LAUNCHER_PID);
+    if (launcher == null) {
+      return;
+    }
+    Optional<ProcessHandle> handle;
+    try {
+      handle = ProcessHandle.of(Long.parseLong(launcher.strip()));
+    } catch (NumberFormatException e) {
+      return;
+    }
+    if (handle.isEmpty()) {
+      return;
+    }
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                while (handle.get().isAlive()) {
+                  Thread.sleep(500);
+                }
+              } catch (InterruptedException e) {
+                return;
+              }
+              System.exit(0);
+            },
+            "shim-launcher-watch");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   private static void onShutdown(Served server) {
@@ -35,6 +89,21 @@ public final class ServerProcess {
     }
     haltAfter(server.shutdownBound());
     ShimServer.Stopped stopped = server.shutdown("SIGTERM or SIGINT");
+    String archive = System.getProperty(CDS_ARCHIVE);
+    if (archive != null) {
+      LOG.info(
+          "Writing the class-data sharing archive {} as the JVM exits, which takes a few seconds"
+              + " once: later starts of this handler with this JVM and artifact load it and answer"
+              + " sooner (SHIM_CDS=off turns it off)",
+          archive);
+    }
+    for (Runnable task : BEFORE_HALT) {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.debug("A task before the exit failed", e);
+      }
+    }
     Runtime.getRuntime().halt(stopped.exitCode());
   }
 

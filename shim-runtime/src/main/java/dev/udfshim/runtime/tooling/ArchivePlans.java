@@ -5,6 +5,7 @@ import dev.udfshim.protocol.layout.ShimLayout.Manifest;
 import dev.udfshim.tooling.ArchivePlan;
 import dev.udfshim.tooling.BuildLayout;
 import dev.udfshim.tooling.Jar;
+import dev.udfshim.tooling.RuntimeArchiveRequest;
 import dev.udfshim.tooling.ShimArchiveRequest;
 import dev.udfshim.tooling.ToolingException;
 import dev.udfshim.tooling.UdfArchiveRequest;
@@ -23,8 +24,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * What goes where in the deployable shim artifact (laid out as {@link ShimLayout} names it) and in
- * the UDF-only upload zip.
+ * What goes where in the deployable shim artifact (laid out as {@link ShimLayout} names it), in the
+ * runtime-only artifact (the same without the UDF's parts) and in the UDF-only upload zip.
  */
 final class ArchivePlans {
   private static final int EXECUTABLE = 0755;
@@ -41,10 +42,7 @@ final class ArchivePlans {
       throw new ToolingException(
           layout.signaturesFile() + " does not exist; extract the project's UDFs first.");
     }
-    SortedMap<String, ArchivePlan.Entry> entries = new TreeMap<>();
-    add(entries, ArchivePlan.Entry.ofBytes(ShimLayout.LAUNCHER, launcher("shim.sh"), EXECUTABLE));
-    add(entries, ArchivePlan.Entry.ofBytes(ShimLayout.LAUNCHER_CMD, launcher("shim.cmd"), REGULAR));
-    addJars(entries, ShimLayout.RUNTIME_LIB + "/", request.runtimeJars());
+    SortedMap<String, ArchivePlan.Entry> entries = runtimeEntries(request.runtimeJars());
     Path udfJar = request.udfJar();
     add(
         entries,
@@ -64,10 +62,33 @@ final class ArchivePlans {
       }
     }
     add(entries, ArchivePlan.Entry.ofFile(ShimLayout.SIGNATURES, layout.signaturesFile(), REGULAR));
-    add(
-        entries,
-        ArchivePlan.Entry.ofBytes(ShimLayout.MANIFEST, manifest(request, shimVersion), REGULAR));
+    Map<String, String> manifest =
+        manifest(request.runtimeJars(), request.classPathDigest(), shimVersion);
+    manifest.put(Manifest.UDF_ARTIFACT, request.udfArtifact());
+    manifest.put(Manifest.LAUNCHER, ShimLayout.SERVE_COMMAND);
+    add(entries, ArchivePlan.Entry.ofBytes(ShimLayout.MANIFEST, text(manifest), REGULAR));
     return new ArchivePlan(List.copyOf(entries.values()));
+  }
+
+  /**
+   * The runtime alone: the launchers, {@code lib/runtime} and the manifest (whose class path digest
+   * names the launcher's class-data archives), as in the shim artifact, with no UDF and no spec.
+   */
+  static ArchivePlan runtime(RuntimeArchiveRequest request, String shimVersion) {
+    SortedMap<String, ArchivePlan.Entry> entries = runtimeEntries(request.runtimeJars());
+    Map<String, String> manifest =
+        manifest(request.runtimeJars(), request.classPathDigest(), shimVersion);
+    manifest.put(Manifest.LAUNCHER, ShimLayout.RUNTIME_SERVE_COMMAND);
+    add(entries, ArchivePlan.Entry.ofBytes(ShimLayout.MANIFEST, text(manifest), REGULAR));
+    return new ArchivePlan(List.copyOf(entries.values()));
+  }
+
+  private static SortedMap<String, ArchivePlan.Entry> runtimeEntries(List<Jar> runtimeJars) {
+    SortedMap<String, ArchivePlan.Entry> entries = new TreeMap<>();
+    add(entries, ArchivePlan.Entry.ofBytes(ShimLayout.LAUNCHER, launcher("shim.sh"), EXECUTABLE));
+    add(entries, ArchivePlan.Entry.ofBytes(ShimLayout.LAUNCHER_CMD, launcher("shim.cmd"), REGULAR));
+    addJars(entries, ShimLayout.RUNTIME_LIB + "/", runtimeJars);
+    return entries;
   }
 
   /** The zip the platform's upload takes: the jars at the root, no folder. */
@@ -107,14 +128,15 @@ final class ArchivePlans {
     }
   }
 
-  /** Sorted keys and no date line, unlike java.util.Properties#store. */
-  private static byte[] manifest(ShimArchiveRequest request, String shimVersion) {
+  /** The keys both artifacts share. */
+  private static Map<String, String> manifest(
+      List<Jar> runtimeJars, String classPathDigest, String shimVersion) {
     Map<String, String> values = new TreeMap<>();
-    values.put(Manifest.CLASSPATH_DIGEST, request.classPathDigest());
+    values.put(Manifest.CLASSPATH_DIGEST, classPathDigest);
     values.put(Manifest.SHIM_VERSION, shimVersion);
     values.put(
         Manifest.FLINK_VERSION,
-        request.runtimeJars().stream()
+        runtimeJars.stream()
             .filter(
                 j ->
                     j.groupId().equals("org.apache.flink")
@@ -122,11 +144,14 @@ final class ArchivePlans {
             .map(Jar::version)
             .findFirst()
             .orElse("unknown"));
-    values.put(Manifest.UDF_ARTIFACT, request.udfArtifact());
     values.put(Manifest.JAVA_RELEASE, JAVA_RELEASE);
-    values.put(Manifest.LAUNCHER, ShimLayout.SERVE_COMMAND);
+    return values;
+  }
+
+  /** Sorted keys and no date line, unlike java.util.Properties#store. */
+  private static byte[] text(Map<String, String> values) {
     StringBuilder text = new StringBuilder("# Versions of this shim artifact\n");
-    values.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    new TreeMap<>(values).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -18,10 +18,12 @@ import dev.udfshim.tooling.InvokeAnswer;
 import dev.udfshim.tooling.InvokeRequest;
 import dev.udfshim.tooling.LocalConfig;
 import dev.udfshim.tooling.LocalConfigRequest;
+import dev.udfshim.tooling.RuntimeArchiveRequest;
 import dev.udfshim.tooling.ServeLaunch;
 import dev.udfshim.tooling.ServeRequest;
 import dev.udfshim.tooling.ShimArchiveRequest;
 import dev.udfshim.tooling.ShimTooling;
+import dev.udfshim.tooling.SignatureInvokeRequest;
 import dev.udfshim.tooling.SpecAnswer;
 import dev.udfshim.tooling.SpecRequest;
 import dev.udfshim.tooling.ToolingException;
@@ -67,10 +69,16 @@ public final class BuildTools implements ShimTooling {
 
   @Override
   public ExtractAnswer extract(ExtractRequest request) {
-    List<String> names =
-        request.functions().isEmpty()
-            ? UdfDiscovery.discover(request.classesDirectory(), loader)
-            : request.functions();
+    List<String> names;
+    List<UdfDiscovery.NotHosted> notHosted;
+    if (request.functions().isEmpty()) {
+      UdfDiscovery.Found found = UdfDiscovery.find(request.classesDirectory(), loader);
+      names = found.hosted();
+      notHosted = found.notHosted();
+    } else {
+      names = request.functions();
+      notHosted = List.of();
+    }
     List<Function> functions = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     for (Outcome outcome : Extraction.extractAll(names, loader)) {
@@ -89,16 +97,20 @@ public final class BuildTools implements ShimTooling {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
     ExtractAnswer answer = answer(file, signatures);
+    List<String> warnings = new ArrayList<>();
+    notHosted.forEach(n -> warnings.add(n.warning()));
+    warnings.addAll(SqlCallability.warnings(functions, loader));
+    warnings.addAll(legacyWarnings(answer.functions()));
     return new ExtractAnswer(
-        answer.signaturesFile(),
+        file,
         answer.functions(),
         answer.failures(),
-        answer.table(),
-        warnings(answer.functions()));
+        ExtractionTable.lines(answer.functions(), notHosted, answer.failures()),
+        warnings);
   }
 
   /** What the extracted UDFs do that the shim (as Flink) ignores. */
-  private List<String> warnings(List<ExtractAnswer.Function> functions) {
+  private List<String> legacyWarnings(List<ExtractAnswer.Function> functions) {
     List<String> warnings = new ArrayList<>();
     for (ExtractAnswer.Function function : functions) {
       try {
@@ -139,6 +151,16 @@ public final class BuildTools implements ShimTooling {
   }
 
   @Override
+  public List<String> udfArchiveWarnings(UdfArchiveRequest request) {
+    return BundledLogging.warnings(request);
+  }
+
+  @Override
+  public ArchivePlan runtimeArchive(RuntimeArchiveRequest request) {
+    return ArchivePlans.runtime(request, version());
+  }
+
+  @Override
   public LocalConfig localConfig(LocalConfigRequest request) throws ToolingException {
     return LocalConfigs.write(request, udfs, loader);
   }
@@ -153,6 +175,11 @@ public final class BuildTools implements ShimTooling {
     return LocalInvoke.invoke(request, udfs, loader);
   }
 
+  @Override
+  public InvokeAnswer invoke(SignatureInvokeRequest request) {
+    return LocalInvoke.invoke(request, loader);
+  }
+
   /** signatures.json as an extraction answer, with the build log's table. */
   private static ExtractAnswer answer(Path file, Signatures signatures) {
     List<ExtractAnswer.Function> functions = new ArrayList<>();
@@ -161,7 +188,11 @@ public final class BuildTools implements ShimTooling {
       for (Signature s : f.signatures()) {
         list.add(
             new ExtractAnswer.Signature(
-                s.index(), s.argumentNames(), s.argumentTypes(), s.returnType()));
+                s.index(),
+                s.argumentNames(),
+                s.argumentTypes(),
+                s.returnType(),
+                s.argumentOptional()));
       }
       functions.add(new ExtractAnswer.Function(f.className(), f.kind(), f.deterministic(), list));
     }
@@ -169,7 +200,8 @@ public final class BuildTools implements ShimTooling {
     for (Failure f : signatures.errors()) {
       failures.add(new ExtractAnswer.Failure(f.className(), f.code(), f.message()));
     }
-    return new ExtractAnswer(file, functions, failures, ExtractionTable.lines(functions));
+    return new ExtractAnswer(
+        file, functions, failures, ExtractionTable.lines(functions, List.of(), failures));
   }
 
   /** The signatures file, read and checked by its one reader. */

@@ -80,7 +80,12 @@ final class Extraction {
       for (int i = 0; i < udf.signatures().size(); i++) {
         UdfSignature s = udf.signatures().get(i);
         signatures.add(
-            new Signature(i, s.argumentNames(), s.argumentTypeStrings(), s.returnTypeString()));
+            new Signature(
+                i,
+                s.argumentNames(),
+                s.argumentTypeStrings(),
+                s.returnTypeString(),
+                s.argumentOptional()));
       }
       return new Function(name, udf.kind(), udf.deterministic(), signatures);
     } catch (ExtractionException e) {

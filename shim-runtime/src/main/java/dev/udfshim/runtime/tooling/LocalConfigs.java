@@ -54,7 +54,7 @@ final class LocalConfigs {
               request.signature(),
               null,
               loader,
-              s -> values == null || s.argumentTypes().size() == values.size());
+              s -> values == null || s.takes(values.size()));
     } catch (IllegalArgumentException e) {
       throw new ToolingException(e.getMessage(), e);
     }

@@ -38,8 +38,24 @@ if [ "$feature" -ge 24 ]; then
 fi
 
 # Class-data sharing: one archive per JVM build, artifact and handler. It is written at exit under
-# a name of its own, so two servers never write one file, and renamed by a later start once whole.
-cds=
+# a name of its own, so two servers never write one file, and put in place once whole.
+cds= archive= writing=
+# Archives written at exit: the first whole one becomes the archive, the rest go. A dynamic
+# archive's header (magic f00baba8) is written last, so without it the dump was cut short.
+settle() {
+  for written in "$archive".*; do
+    [ -f "$written" ] || continue
+    whole=
+    if [ ! -f "$archive" ]; then
+      case $(od -An -tx1 -N4 "$written" 2>/dev/null) in *a8\ ab\ 0b\ f0*) whole=yes ;; esac
+    fi
+    if [ -n "$whole" ]; then
+      mv -f "$written" "$archive" 2>/dev/null
+    else
+      rm -f "$written" 2>/dev/null
+    fi
+  done
+}
 case "${SHIM_CDS:-auto} $JAVA_OPTS" in
   off* | *-Xshare* | *SharedArchiveFile* | *ArchiveClassesAtExit* | *AOTCache* | *AOTMode*) ;;
   *)
@@ -61,24 +77,13 @@ case "${SHIM_CDS:-auto} $JAVA_OPTS" in
     case $dir in *[[:space:]]* | *[*?[]*) name= ;; esac
     if [ -n "$name" ]; then
       archive=$dir/shim-$name.jsa
-      # Archives written at exit: the first whole one becomes the archive, the rest go. A dynamic
-      # archive's header (magic f00baba8) is written last, so without it the dump was cut short.
-      for written in "$archive".*; do
-        [ -f "$written" ] || continue
-        whole=
-        if [ ! -f "$archive" ]; then
-          case $(od -An -tx1 -N4 "$written" 2>/dev/null) in *a8\ ab\ 0b\ f0*) whole=yes ;; esac
-        fi
-        if [ -n "$whole" ]; then
-          mv -f "$written" "$archive" 2>/dev/null
-        else
-          rm -f "$written" 2>/dev/null
-        fi
-      done
+      settle
       if [ -f "$archive" ]; then
         cds="-XX:SharedArchiveFile=$archive"
       elif mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ]; then
-        cds="-XX:ArchiveClassesAtExit=$archive.$$"
+        # The runtime says in its last log line that it writes the archive, which takes seconds.
+        cds="-XX:ArchiveClassesAtExit=$archive.$$ -Dshim.cds.archive=$archive -Dshim.launcher.pid=$$"
+        writing=yes
       fi
       # A mismatched archive only means a start without it: no warnings about that.
       if [ -n "$cds" ]; then cds="$cds -Xlog:cds*=off"; fi
@@ -87,8 +92,28 @@ case "${SHIM_CDS:-auto} $JAVA_OPTS" in
     ;;
 esac
 
-# exec keeps the PID, so signals reach the JVM and $$ names the archive it writes. The options are
-# split into words, never expanded as file names.
+# The options are split into words, never expanded as file names.
 set -f
-exec "$java" ${SHIM_HEAP:--XX:MaxRAMPercentage=75} -XX:+ExitOnOutOfMemoryError $flags $cds $JAVA_OPTS \
-  -cp "$here/lib/runtime/*:$here/lib/udf/*" dev.udfshim.runtime.cli.ShimCli "$@"
+if [ -z "$writing" ]; then
+  # exec keeps the PID, so signals reach the JVM directly.
+  exec "$java" ${SHIM_HEAP:--XX:MaxRAMPercentage=75} -XX:+ExitOnOutOfMemoryError $flags $cds $JAVA_OPTS \
+    -cp "$here/lib/runtime/*:$here/lib/udf/*" dev.udfshim.runtime.cli.ShimCli "$@"
+fi
+# The start that writes the archive: wait for the JVM (signals passed on, standard input kept),
+# then put the archive it wrote in place, so no half-written or stray file is left behind.
+exec 3<&0
+"$java" ${SHIM_HEAP:--XX:MaxRAMPercentage=75} -XX:+ExitOnOutOfMemoryError $flags $cds $JAVA_OPTS \
+  -cp "$here/lib/runtime/*:$here/lib/udf/*" dev.udfshim.runtime.cli.ShimCli "$@" <&3 3<&- &
+pid=$!
+exec 3<&-
+# A job started with & ignores SIGINT, and so would the JVM: every stop signal goes on as SIGTERM,
+# which drains the server as SIGINT does.
+trap 'kill -TERM $pid 2>/dev/null' TERM INT HUP
+while :; do
+  wait "$pid"
+  status=$?
+  kill -0 "$pid" 2>/dev/null || break
+done
+set +f
+settle
+exit $status

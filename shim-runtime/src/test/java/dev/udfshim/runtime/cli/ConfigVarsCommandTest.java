@@ -67,7 +67,7 @@ class ConfigVarsCommandTest {
   void everyVarHasOneRowWithItsDefaultAndRange() {
     String rendered = ConfigVarsCommand.reference();
 
-    assertThat(ConfigVarsCommand.options()).hasSize(22);
+    assertThat(ConfigVarsCommand.options()).hasSize(23);
     for (ConfigOption<?> option : ConfigVarsCommand.options()) {
       assertThat(rendered).containsOnlyOnce("| `" + option.key() + "` |");
     }

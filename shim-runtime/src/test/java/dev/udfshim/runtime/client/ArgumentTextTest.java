@@ -18,8 +18,8 @@ class ArgumentTextTest {
   void splitsAtTopLevelCommasOnly() {
     assertThat(ArgsSplitter.split("1,2")).containsExactly("1", "2");
     assertThat(ArgsSplitter.split("\"a,b\", [1,2], {\"k\":[3,4]}, null"))
-        .containsExactly("a,b", "[1,2]", "{\"k\":[3,4]}", "null");
-    assertThat(ArgsSplitter.split("\"say \\\"hi\\\"\"")).containsExactly("say \"hi\"");
+        .containsExactly("\"a,b\"", "[1,2]", "{\"k\":[3,4]}", "null");
+    assertThat(ArgsSplitter.split("\"say \\\"hi\\\"\"")).containsExactly("\"say \\\"hi\\\"\"");
     assertThat(ArgsSplitter.split("")).isEmpty();
   }
 
@@ -34,6 +34,11 @@ class ArgumentTextTest {
   @Test
   void parsesEveryKindOfValue() {
     assertThat(ValueText.parse("null", DataTypes.BIGINT())).isNull();
+    assertThat(ValueText.parse("null", DataTypes.STRING())).as("SQL NULL").isNull();
+    assertThat(ValueText.parse("\"null\"", DataTypes.STRING())).as("the string").isEqualTo("null");
+    assertThat(ValueText.parse("\"say \\\"hi\\\"\"", DataTypes.STRING())).isEqualTo("say \"hi\"");
+    assertThat(ValueText.parse("\"a,b\"", DataTypes.STRING())).isEqualTo("a,b");
+    assertThat(ValueText.parse("\"7\"", DataTypes.BIGINT())).isEqualTo(7L);
     assertThat(ValueText.parse("TRUE", DataTypes.BOOLEAN())).isEqualTo(true);
     assertThat(ValueText.parse("12.50", DataTypes.DECIMAL(5, 2)))
         .isEqualTo(new BigDecimal("12.50"));

@@ -114,8 +114,10 @@ class BoundedExecutionTest {
         .isEqualTo(bigint(2L));
     assertThatThrownBy(() -> handler.handleRequest(hex("00000001" + bigint(1L)), context))
         .hasMessage(
-            "The payload has 4 bytes left after the last of its 1 arguments; send exactly the"
-                + " encoded arguments.");
+            "This server runs dev.udfshim.fixtures.Exec$Counts (x BIGINT) -> BIGINT, which the"
+                + " payload of 13 byte(s) (00000001000000000000000001) does not fit: the payload"
+                + " has 4 bytes left after the last of its 1 arguments; a call for another"
+                + " signature or server?");
   }
 
   @Test

@@ -193,13 +193,15 @@ class ExecutionHandlerTest {
 
     assertThatThrownBy(() -> handler.handleRequest(new byte[] {0, 1, 2}, context))
         .hasMessage(
-            "Cannot decode argument 1 (x BIGINT): the payload ends after 3 bytes, in the middle"
-                + " of an 8-byte value (needs 8, 2 left)"
-                + "; send the arguments encoded by the spec's types, e.g. with `shim encode-args`.");
+            "This server runs dev.udfshim.fixtures.Exec$Fails (x BIGINT) -> BIGINT, which the"
+                + " payload of 3 byte(s) (000102) does not fit: cannot decode argument 1 (x"
+                + " BIGINT): the payload ends after 3 bytes, in the middle of an 8-byte value"
+                + " (needs 8, 2 left); a call for another signature or server?");
     assertThatThrownBy(() -> handler.handleRequest(new byte[] {1, 1}, context))
         .hasMessage(
-            "The payload has 1 bytes left after the last of its 1 arguments; send exactly the"
-                + " encoded arguments.");
+            "This server runs dev.udfshim.fixtures.Exec$Fails (x BIGINT) -> BIGINT, which the"
+                + " payload of 2 byte(s) (0101) does not fit: the payload has 1 bytes left after"
+                + " the last of its 1 arguments; a call for another signature or server?");
     assertThat(decodeScalar(call(7L))).isEqualTo(7L);
   }
 

@@ -154,13 +154,14 @@ class UdfExtractorTest {
 
   @Test
   void typeInferenceFailureNamesTheParameterAndTheFix() {
-    ExtractionResponse response = extractor.extract("dev.udfshim.fixtures.Broken$TakesObject");
+    ExtractionResponse response =
+        extractor.extract("dev.udfshim.fixtures.Untyped$InterfaceArgument");
 
     assertThat(response.getError().getCode()).isEqualTo(ErrorCode.TYPE_EXTRACTION_ERROR);
     assertThat(response.getError().getErrorMessage())
         .startsWith(
-            "Flink could not infer the types of 'dev.udfshim.fixtures.Broken$TakesObject': ")
-        .contains("in parameter 0 of method 'eval'")
+            "Flink could not infer the types of 'dev.udfshim.fixtures.Untyped$InterfaceArgument': ")
+        .contains("Could not extract a data type from 'interface java.lang.Runnable'")
         .endsWith(
             "Fix the eval methods or describe their types with @DataTypeHint / @FunctionHint.")
         .doesNotContain("\n");

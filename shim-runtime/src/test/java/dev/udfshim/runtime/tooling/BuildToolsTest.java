@@ -3,6 +3,9 @@ package dev.udfshim.runtime.tooling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.udfshim.fixtures.Broken;
+import dev.udfshim.fixtures.Clock;
+import dev.udfshim.fixtures.Greeting;
 import dev.udfshim.fixtures.Overloaded;
 import dev.udfshim.fixtures.PrimitiveAdd;
 import dev.udfshim.fixtures.SplitWords;
@@ -20,6 +23,7 @@ import dev.udfshim.tooling.InvokeRequest;
 import dev.udfshim.tooling.Jar;
 import dev.udfshim.tooling.LocalConfig;
 import dev.udfshim.tooling.LocalConfigRequest;
+import dev.udfshim.tooling.RuntimeArchiveRequest;
 import dev.udfshim.tooling.ServeLaunch;
 import dev.udfshim.tooling.ServeRequest;
 import dev.udfshim.tooling.ShimArchiveRequest;
@@ -88,13 +92,72 @@ class BuildToolsTest {
               assertThat(f.text())
                   .startsWith("does.not.Exist: USER_CODE_NOT_FOUND: Class 'does.not.Exist'");
             });
-    assertThat(answer.table()).hasSize(2);
+    assertThat(answer.table()).hasSize(3);
     assertThat(answer.table().get(0)).startsWith("FUNCTION").endsWith("DETERMINISTIC");
     assertThat(answer.table().get(1))
         .matches(
             "dev\\.udfshim\\.fixtures\\.PrimitiveAdd +0 +SCALAR +\\(a BIGINT NOT NULL, b INT NOT"
                 + " NULL\\) +BIGINT NOT NULL +true");
+    assertThat(answer.table().get(2))
+        .as("a failing UDF has its row too")
+        .matches("does\\.not\\.Exist +- +FAILED +USER_CODE_NOT_FOUND \\(the reason follows\\)");
     assertThat(tooling.readSignatures(dir.resolve("shim"))).isEqualTo(answer);
+  }
+
+  @Test
+  void optionalArgumentsAreKeptAsFlinksInferenceHasThem() throws Exception {
+    ExtractAnswer answer = extract(Greeting.class.getName());
+
+    ExtractAnswer.Signature signature = answer.functions().get(0).signatures().get(0);
+    assertThat(signature.argumentNames()).containsExactly("name", "greeting");
+    assertThat(signature.argumentOptional()).containsExactly(false, true);
+    assertThat(signature.text())
+        .isEqualTo(
+            "(name VARCHAR(2147483647), [greeting VARCHAR(2147483647)]) -> VARCHAR(2147483647)");
+    assertThat(Files.readString(answer.signaturesFile()))
+        .contains("\"argumentOptional\": [\n            false,\n            true\n          ]");
+    assertThat(tooling.readSignatures(dir.resolve("shim"))).isEqualTo(answer);
+
+    tooling.generateSpecs(new SpecRequest(dir.resolve("shim"), ""));
+    String spec =
+        Files.readString(
+            dir.resolve("shim/scp_config/" + Greeting.class.getName() + "/0/spec_base64"));
+    assertThat(SpecCodec.fromBase64(spec).argumentNames()).containsExactly("name", "greeting");
+  }
+
+  @Test
+  void kindsThePlatformDoesNotHostAreRowsOfTheTableAndWarnings() throws Exception {
+    Path classes = dir.resolve("classes");
+    for (Class<?> type : List.of(PrimitiveAdd.class, Broken.Sum.class, Clock.class)) {
+      Path file = classes.resolve(type.getName().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.write(file, new byte[0]); // discovery goes by the names; the loader has the classes
+    }
+
+    ExtractAnswer answer =
+        tooling.extract(new ExtractRequest(classes, List.of(), dir.resolve("shim")));
+
+    assertThat(answer.functions())
+        .extracting(ExtractAnswer.Function::className)
+        .containsExactly(Clock.class.getName(), PrimitiveAdd.class.getName());
+    assertThat(answer.failures()).isEmpty();
+    assertThat(answer.table())
+        .last()
+        .asString()
+        .matches(
+            "dev\\.udfshim\\.fixtures\\.Broken\\$Sum +- +AggregateFunction +not hosted: the"
+                + " platform runs ScalarFunction and TableFunction only");
+    assertThat(answer.warnings())
+        .containsExactly(
+            "dev.udfshim.fixtures.Broken$Sum is a Flink AggregateFunction, which the remote platform"
+                + " does not host (it runs ScalarFunction and TableFunction only), so it is not in"
+                + " the shim artifact; register it in Flink itself, or move it out of this"
+                + " project.",
+            Clock.class.getName()
+                + " signature 0 uses TIME(9), which Flink SQL cannot call: its planner holds TIME"
+                + " values at precision 0 only, so the query fails at planning; declare TIME(0)"
+                + " (@DataTypeHint(\"TIME(0)\")), or carry the time as a TIMESTAMP(p) or a"
+                + " STRING.");
   }
 
   @Test
@@ -244,6 +307,36 @@ class BuildToolsTest {
     assertThat(tooling.udfArchive(new UdfArchiveRequest(udfJar, List.of(flink))).entries())
         .extracting(ArchivePlan.Entry::path)
         .containsExactly("flink-table-common-2.0.1.jar", "udfs-1.0.jar");
+  }
+
+  @Test
+  void theRuntimeOnlyPlanIsTheShimArtifactWithoutTheUdf() throws Exception {
+    Jar flink =
+        new Jar(
+            "org.apache.flink",
+            "flink-table-common",
+            "2.0.1",
+            Files.write(dir.resolve("flink-table-common-2.0.1.jar"), new byte[] {2}));
+
+    ArchivePlan plan = tooling.runtimeArchive(new RuntimeArchiveRequest(List.of(flink), "abc"));
+
+    assertThat(plan.entries())
+        .extracting(ArchivePlan.Entry::path)
+        .containsExactly(
+            "bin/shim",
+            "bin/shim.cmd",
+            "lib/runtime/flink-table-common-2.0.1.jar",
+            "shim-manifest.properties");
+    assertThat(plan.entries().get(0).mode()).isEqualTo(0755);
+    assertThat(new String(plan.entries().get(3).content(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "# Versions of this shim artifact\n"
+                + "classpath.digest=abc\n"
+                + "flink.version=2.0.1\n"
+                + "java.release=17\n"
+                + "launcher=bin/shim serve --handler_name extraction|execution --udf-classpath"
+                + " <udf zip> --config_override_dir <dir>\n"
+                + "shim.version=development\n");
   }
 
   @Test
