@@ -1,7 +1,6 @@
 package dev.udfshim.flink;
 
 import dev.udfshim.flink.client.CallSettings;
-import dev.udfshim.flink.client.Endpoint;
 import dev.udfshim.flink.client.Endpoints;
 import dev.udfshim.flink.client.Security;
 import dev.udfshim.flink.function.AsyncScalarDefect;
@@ -302,18 +301,21 @@ final class ModuleConfig {
   private static boolean async(ShimOptions.ScalarMode mode) {
     String version = AsyncScalarDefect.flinkVersion();
     switch (mode) {
-      case ASYNC:
+      case ASYNC -> {
         if (AsyncScalarDefect.affects(version)) {
           throw new ValidationException(AsyncScalarDefect.refusal(version));
         }
         return true;
-      case ASYNC_UNSAFE_NULLS:
+      }
+      case ASYNC_UNSAFE_NULLS -> {
         if (AsyncScalarDefect.affects(version)) {
           LOG.warn(AsyncScalarDefect.warning(version));
         }
         return true;
-      default:
+      }
+      default -> {
         return false;
+      }
     }
   }
 

@@ -29,7 +29,7 @@ public final class PluginVersions {
    * pom's {@code flink.supported.versions}).
    */
   public static java.util.List<String> supportedFlink() {
-    return java.util.List.of(VERSIONS.getProperty("flink.supported.versions").split(","));
+    return java.util.List.of(VERSIONS.getProperty("flink.supported.versions").split(",", -1));
   }
 
   /** The Flink the runtime is built against: the default of a project that declares none. */

@@ -219,7 +219,9 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
     rowCounter.inc(call.rows.size());
     queue.add(call);
     call.answer = connection.invoke(request.take());
-    call.answer.whenComplete((bytes, error) -> answered());
+    // Only a wake-up: drain reads the outcome, failure included, from call.answer itself.
+    @SuppressWarnings("FutureReturnValueIgnored")
+    var unused = call.answer.whenComplete((bytes, error) -> answered());
   }
 
   /** On gRPC's thread: hands the answer to the task thread, unless the task has ended. */
@@ -238,7 +240,9 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
     timerSet = true;
     long at =
         getProcessingTimeService().getCurrentProcessingTime() + Math.max(1, nanos / 1_000_000);
-    getProcessingTimeService().registerTimer(at, time -> afterWait());
+    // The timer's future is not needed: afterWait runs as a mail or not at all (the task ended).
+    @SuppressWarnings("FutureReturnValueIgnored")
+    var unused = getProcessingTimeService().registerTimer(at, time -> afterWait());
   }
 
   /** The open batch's first row may have waited long enough (a mail of the task thread). */

@@ -6,6 +6,7 @@ import io.grpc.NameResolver;
 import io.grpc.NameResolverProvider;
 import io.grpc.NameResolverRegistry;
 import io.grpc.Status;
+import io.grpc.StatusOr;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -99,7 +100,8 @@ final class StaticResolver extends NameResolver {
               "unknown host " + String.join(", ", unknown) + "; correct 'endpoints'"));
       return;
     }
-    listener.onResult(ResolutionResult.newBuilder().setAddresses(groups).build());
+    listener.onResult(
+        ResolutionResult.newBuilder().setAddressesOrError(StatusOr.fromValue(groups)).build());
   }
 
   @Override
@@ -122,7 +124,7 @@ final class StaticResolver extends NameResolver {
         return null;
       }
       List<Endpoint> endpoints = new ArrayList<>();
-      for (String part : target.getPath().substring(1).split(",")) {
+      for (String part : target.getPath().substring(1).split(",", -1)) {
         endpoints.add(Endpoint.parse(part));
       }
       return new StaticResolver(

@@ -28,7 +28,7 @@ public final class AsyncScalarDefect {
 
   /** Whether this Flink version's async scalar functions lose NULLs. */
   public static boolean affects(String version) {
-    String[] parts = version.split("\\.");
+    String[] parts = version.split("\\.", -1);
     String minor = parts.length >= 2 ? parts[0] + "." + parts[1] : version;
     return !FIXED_IN.contains(minor);
   }
@@ -39,7 +39,7 @@ public final class AsyncScalarDefect {
    * AsyncScalarTrapsIT} holds this to the Flink under test, as it does the scalar refusal.
    */
   public static boolean asyncTablesExact(String version) {
-    String[] parts = version.split("[.-]");
+    String[] parts = version.split("[.-]", -1);
     try {
       int major = Integer.parseInt(parts[0]);
       int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;

@@ -45,7 +45,7 @@ final class FlinkAsyncOptions {
 
   /** The capacity's key on this Flink version. */
   static String capacityKey(String version) {
-    String[] parts = version.split("[.-]");
+    String[] parts = version.split("[.-]", -1);
     try {
       int major = Integer.parseInt(parts[0]);
       int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;

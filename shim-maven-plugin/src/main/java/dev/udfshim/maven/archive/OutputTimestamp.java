@@ -33,4 +33,9 @@ public final class OutputTimestamp {
       }
     }
   }
+
+  /** The time of every zip entry: the project's timestamp, else {@link #DEFAULT}. */
+  public static Instant entryTime(String text) {
+    return parse(text).orElse(DEFAULT);
+  }
 }

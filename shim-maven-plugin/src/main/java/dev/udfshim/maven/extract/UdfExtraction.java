@@ -56,7 +56,7 @@ public final class UdfExtraction {
       throws MojoExecutionException, MojoFailureException {
     // A Maven fact, said on every build: process-classes comes before the tests that would not run.
     TestRunner.warning(goal.project().project()).ifPresent(log::warn);
-    RuntimeResolver.Runtime resolved = resolver.runtime(goal.project(), log);
+    RuntimeResolver.ResolvedRuntime resolved = resolver.runtime(goal.project(), log);
     List<Jar> runtime = resolved.jars();
     List<Jar> shipped = ProjectRuntimes.shipped(goal.project(), runtime);
     try {
@@ -115,7 +115,7 @@ public final class UdfExtraction {
   }
 
   private static void log(
-      ExtractGoal goal, ExtractAnswer answer, RuntimeResolver.Runtime runtime, Log log) {
+      ExtractGoal goal, ExtractAnswer answer, RuntimeResolver.ResolvedRuntime runtime, Log log) {
     if (answer.functions().isEmpty() && answer.failures().isEmpty()) {
       log.warn(
           "No ScalarFunction or TableFunction found in "

@@ -70,7 +70,9 @@ public final class LocalServers {
                 t ->
                     t.extract(
                         new ExtractRequest(
-                            goal.project().classesDirectory(), List.of(), layout.localDirectory())));
+                            goal.project().classesDirectory(),
+                            List.of(),
+                            layout.localDirectory())));
         config = allConfigs(isolated, layout, answer, parameters, log);
       } else if (handler.equals("execution")) {
         ExtractAnswer.Function udf = LocalCalls.udf(goal.project(), function, isolated, layout);

@@ -54,7 +54,7 @@ public final class TestRunner {
 
   /** Whether a version such as 2.12.4 or 3.0.0-M5 is before the given one. */
   static boolean before(String version, int[] than) {
-    String[] parts = version.split("[.-]");
+    String[] parts = version.split("[.-]", -1);
     for (int i = 0; i < than.length; i++) {
       int part;
       try {

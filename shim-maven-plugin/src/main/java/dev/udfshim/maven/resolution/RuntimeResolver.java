@@ -55,8 +55,8 @@ public final class RuntimeResolver {
   }
 
   /** The runtime's jars with the Flink they carry. */
-  public record Runtime(FlinkVersion flink, List<Jar> jars) {
-    public Runtime {
+  public record ResolvedRuntime(FlinkVersion flink, List<Jar> jars) {
+    public ResolvedRuntime {
       jars = List.copyOf(jars);
     }
   }
@@ -65,10 +65,10 @@ public final class RuntimeResolver {
    * The runtime's jars with the project's Flink (see {@link ProjectFlink}), resolved once per
    * build, Flink version and set of repositories.
    */
-  public Runtime runtime(ProjectContext project, Log log)
+  public ResolvedRuntime runtime(ProjectContext project, Log log)
       throws MojoExecutionException, MojoFailureException {
     ProjectFlink.Choice choice = projectFlink.of(project);
-    return new Runtime(choice.version(), runtimeJars(project, choice.version(), log));
+    return new ResolvedRuntime(choice.version(), runtimeJars(project, choice.version(), log));
   }
 
   /** {@link #runtime}'s jars. */

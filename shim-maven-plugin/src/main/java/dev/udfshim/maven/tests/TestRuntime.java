@@ -64,7 +64,7 @@ public final class TestRuntime {
       log.debug("No shim runtime on the test class path (no shim-test): nothing to prepare.");
       return;
     }
-    RuntimeResolver.Runtime runtime = resolver.runtime(project, log);
+    RuntimeResolver.ResolvedRuntime runtime = resolver.runtime(project, log);
     Set<String> runtimeKeys = new LinkedHashSet<>();
     runtime.jars().forEach(jar -> runtimeKeys.add(jar.key()));
     Set<String> excluded = new LinkedHashSet<>();

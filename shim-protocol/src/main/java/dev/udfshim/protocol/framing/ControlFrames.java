@@ -113,7 +113,7 @@ public final class ControlFrames {
      */
     public static Description decode(byte[] answer) throws CodecException {
       Map<String, String> values = new LinkedHashMap<>();
-      for (String line : new String(answer, StandardCharsets.UTF_8).split("\n")) {
+      for (String line : new String(answer, StandardCharsets.UTF_8).split("\n", -1)) {
         int equals = line.indexOf('=');
         if (equals > 0) {
           values.put(line.substring(0, equals), line.substring(equals + 1));

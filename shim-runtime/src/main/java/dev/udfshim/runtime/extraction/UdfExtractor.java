@@ -341,7 +341,7 @@ public final class UdfExtractor {
         && unsupported.get().getTypeRoot()
             == org.apache.flink.table.types.logical.LogicalTypeRoot.RAW) {
       throw ConcreteTypes.raw(className, what + " is " + unsupported.get().asSummaryString());
-      }
+    }
     // Flink 2.1's VARIANT (a root the oldest supported Flink lacks, so known by name).
     if (unsupported.isPresent() && unsupported.get().getTypeRoot().name().equals("VARIANT")) {
       throw new ExtractionException(

@@ -40,6 +40,8 @@ public final class AllServers {
   private static final Logger LOG = LoggerFactory.getLogger(AllServers.class);
 
   /**
+   * What to serve and how.
+   *
    * @param shared a config override dir whose vars every signature gets (they win over the
    *     signature's own), or null
    * @param advertised the host the statement names

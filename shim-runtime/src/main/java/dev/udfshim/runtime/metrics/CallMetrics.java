@@ -3,6 +3,8 @@ package dev.udfshim.runtime.metrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The series of one server, bound once to its labels, so a call costs a few adds and no lookup.
@@ -27,7 +29,7 @@ public final class CallMetrics {
 
   private final CounterDataPoint calls;
   private final CounterDataPoint rows;
-  private final CounterDataPoint[] failures;
+  private final Map<Failure, CounterDataPoint> failures;
   private final GaugeDataPoint inFlight;
   private final DistributionDataPoint latency;
 
@@ -44,11 +46,9 @@ public final class CallMetrics {
     rows = metrics.rows.labelValues(handler, function, signature);
     inFlight = metrics.inFlight.labelValues(handler, function, signature);
     latency = metrics.latency.labelValues(handler, function, signature);
-    Failure[] kinds = Failure.values();
-    failures = new CounterDataPoint[kinds.length];
-    for (Failure kind : kinds) {
-      failures[kind.ordinal()] =
-          metrics.errors.labelValues(handler, function, signature, kind.label());
+    failures = new EnumMap<>(Failure.class);
+    for (Failure kind : Failure.values()) {
+      failures.put(kind, metrics.errors.labelValues(handler, function, signature, kind.label()));
     }
   }
 
@@ -76,7 +76,7 @@ public final class CallMetrics {
     inFlight.dec();
     latency.observe((System.nanoTime() - started) / 1e9);
     if (failure != null) {
-      failures[failure.ordinal()].inc();
+      failures.get(failure).inc();
     }
   }
 
@@ -84,7 +84,7 @@ public final class CallMetrics {
   public void unauthenticated() {
     if (calls != null) {
       calls.inc();
-      failures[Failure.UNAUTHENTICATED.ordinal()].inc();
+      failures.get(Failure.UNAUTHENTICATED).inc();
     }
   }
 }
