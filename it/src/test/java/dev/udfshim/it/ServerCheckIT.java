@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.udfshim.flink.client.CallSettings;
-import dev.udfshim.flink.client.ClientMetrics;
 import dev.udfshim.flink.client.Endpoint;
 import dev.udfshim.flink.client.Endpoints;
-import dev.udfshim.flink.client.RemoteCall;
-import dev.udfshim.flink.client.Security;
-import dev.udfshim.flink.client.ShimChannels;
+import dev.udfshim.flink.function.BoundSignature;
+import dev.udfshim.flink.function.ClientSettings;
+import dev.udfshim.flink.function.Connection;
 import dev.udfshim.flink.signatures.ShimSignature;
-import dev.udfshim.flink.wiring.ServerCheck;
 import dev.udfshim.protocol.config.ConfigKeys;
 import dev.udfshim.protocol.framing.ControlFrames;
 import dev.udfshim.protocol.spec.SpecCodec;
@@ -44,22 +42,16 @@ class ServerCheckIT {
 
   @TempDir Path configDir;
 
+  /** Opens a function's connection as a Flink task does: the check runs in the open. */
   private static void check(ShimServer server) {
     Endpoints endpoints = Endpoints.of(new Endpoint("127.0.0.1", server.port()));
     CallSettings settings =
         new CallSettings(Duration.ofSeconds(10), 1, Duration.ofMillis(100), Duration.ofSeconds(1));
-    String target = ADD_ONE + " signature 0 at " + endpoints;
-    try (ShimChannels.Lease lease = ShimChannels.acquire(endpoints, settings, Security.NONE)) {
-      RemoteCall call =
-          new RemoteCall(
-              lease.channel(),
-              target,
-              "bin/shim serve",
-              settings,
-              endpoints,
-              Security.NONE,
-              ClientMetrics.NONE);
-      ServerCheck.verify(call, ADD_ONE, SIGNATURE, target);
+    ClientSettings client =
+        new ClientSettings(false, false, false, 0, Duration.ZERO, 1, settings, 0);
+    try (Connection connection =
+        Connection.open(new BoundSignature(ADD_ONE, SIGNATURE, endpoints, true, client), false)) {
+      assertThat(connection.maxRows()).isPositive();
     }
   }
 

@@ -21,7 +21,9 @@ final class TestClassPath {
   private TestClassPath() {}
 
   /** Throws the sentence when the class path is not the artifact's runtime. */
-  static void check(ClassLoader loader) {
+  static void check(ClassLoader classLoader) {
+    // A JDK class (bootstrap loader, null) is checked against the class path the tests run on.
+    ClassLoader loader = classLoader != null ? classLoader : ClassLoader.getSystemClassLoader();
     Optional<String> problem;
     synchronized (CHECKED) {
       problem = CHECKED.computeIfAbsent(loader, TestClassPath::problem);

@@ -1,15 +1,12 @@
 package dev.udfshim.flink.wiring;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.udfshim.flink.client.RemoteCall;
-import dev.udfshim.flink.client.RemoteUdfException;
 import dev.udfshim.flink.signatures.ShimSignature;
 import dev.udfshim.protocol.codec.CodecException;
 import dev.udfshim.protocol.framing.ControlFrames;
 import dev.udfshim.protocol.layout.ShimLayout;
 import io.confluent.flink.udf.extractor.v1.ExtractionResponse;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,39 +25,9 @@ public final class ServerCheck {
   private ServerCheck() {}
 
   /**
-   * Sends the describe frame and compares the answer with the signature the endpoint names.
-   *
-   * @param target the endpoint, for sentences ("com.example.AddOne signature 0 at host:port")
-   * @throws RemoteUdfException with the sentence when the server is another one, or the call failed
-   */
-  public static void verify(
-      RemoteCall call, String className, ShimSignature signature, String target) {
-    byte[] answer;
-    try {
-      answer = call.invoke(ControlFrames.describeRequest()).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RemoteUdfException("Interrupted while checking " + target + ".", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RemoteUdfException failed && failed.getCause() == null) {
-        // An error answer: a server from before control frames. Calls still work; no check.
-        LOG.info("{} does not answer the describe frame (an older server); not checked", target);
-        return;
-      }
-      if (e.getCause() instanceof RuntimeException failed) {
-        throw failed;
-      }
-      throw new RemoteUdfException("Checking " + target + " failed.", e.getCause());
-    }
-    String problem = problem(answer, className, signature, target);
-    if (problem != null) {
-      throw new RemoteUdfException(problem);
-    }
-  }
-
-  /**
    * What is wrong with a describe answer, or null when it names this signature (or is no
-   * description an extraction server would give): for a client that sends describe itself.
+   * description an extraction server would give); the connection sends describe once when it opens
+   * and also reads the batch terms from the same answer.
    */
   public static String problem(
       byte[] answer, String className, ShimSignature signature, String target) {
