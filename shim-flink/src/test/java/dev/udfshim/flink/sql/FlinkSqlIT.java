@@ -388,7 +388,8 @@ class FlinkSqlIT {
                             + PACKAGE
                             + "AddOne/0 --port "
                             + port
-                            + ") or fix 'endpoints'."));
+                            + ", or every signature at once with bin/shim serve --all) or fix"
+                            + " 'endpoints'."));
   }
 
   @Test
