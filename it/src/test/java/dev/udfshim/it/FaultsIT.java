@@ -282,7 +282,12 @@ class FaultsIT {
       // A call that arrives while the handler opens waits for it.
       assertThat(Calls.call(channel, bigint(9)).payload()).isEqualTo(bigint(9));
       assertThat(Calls.health(channel)).isEqualTo(ServingStatus.SERVING);
-      assertThat(server.log()).containsPattern("Handler \\S+ExecutionHandler open in \\d{4,} ms");
+      // The line follows the held call's answer by a moment: the call is released as it opens.
+      assertThat(
+              server.awaitLine(
+                  line -> line.matches(".*Handler \\S+ExecutionHandler open in \\d{4,} ms.*"),
+                  5_000))
+          .isNotEmpty();
     }
   }
 
