@@ -7,7 +7,7 @@
 # MVN_ARGS_A or MVN_ARGS_B. MVN_WRAP runs before mvn, outside the clock (e.g. `flock /tmp/mvn.lock` to take
 # turns with other builds). Prints, for each side, the medians and ranges of the wall time and the CPU time
 # (user + sys of mvn and everything it waited for), the ratio B/A of the medians, then each round's figures
-# and the load average before it.
+# and the load average before it (each round also on standard error as it ends).
 set -eu
 a=$(cd "$1" && pwd) b=$(cd "$2" && pwd)
 rounds=${3:-3}
