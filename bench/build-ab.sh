@@ -41,8 +41,10 @@ while [ "$i" -lt "$rounds" ]; do
   lb=$(cut -d' ' -f1 /proc/loadavg)
   x=$(build "$b" "${MVN_ARGS_B:-}")
   set -- $x
-  Bw="$Bw $1" Bc="$Bc $2" rows="$rows
-  round $((i + 1)): $row; B $1 s wall, $2 s CPU (load $lb)"
+  Bw="$Bw $1" Bc="$Bc $2" row="round $((i + 1)): $row; B $1 s wall, $2 s CPU (load $lb)"
+  rows="$rows
+  $row"
+  echo "$row" >&2
   i=$((i + 1))
 done
 ratio() { awk -v x="$(median $1)" -v y="$(median $2)" 'BEGIN { printf "%.2f", y / x }'; }
