@@ -1,6 +1,6 @@
 package dev.udfshim.flink.client;
 
-import dev.udfshim.protocol.framing.ControlFrames;
+import dev.udfshim.protocol.framing.Framing;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.metrics.Counter;
@@ -66,7 +66,7 @@ public final class ClientMetrics {
     if (calls == null) {
       return 0;
     }
-    int count = ControlFrames.isControl(payload) ? 0 : batched ? batchRows(payload) : 1;
+    int count = Framing.requestRows(payload, batched);
     calls.inc();
     rows.inc(count);
     rowsPerCall.update(count);
@@ -84,16 +84,5 @@ public final class ClientMetrics {
     if (failed) {
       errors.inc();
     }
-  }
-
-  /** The row count of the legacy batch framing (a leading int32). */
-  private static int batchRows(byte[] payload) {
-    if (payload.length < 4) {
-      return 0;
-    }
-    return (payload[0] & 0xff) << 24
-        | (payload[1] & 0xff) << 16
-        | (payload[2] & 0xff) << 8
-        | (payload[3] & 0xff);
   }
 }

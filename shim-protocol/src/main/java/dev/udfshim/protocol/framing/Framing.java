@@ -51,6 +51,30 @@ public enum Framing {
     return this == BATCH_FRAME ? 1 : 0;
   }
 
+  /**
+   * How many rows a request carries, read from its first bytes without decoding it (for metrics): a
+   * batch frame's count, none for another control frame, a legacy batch's leading count on a server
+   * or client of the legacy switch ({@code batched}), else one; 0 when too short to say.
+   */
+  public static int requestRows(byte[] payload, boolean batched) {
+    if (ControlFrames.isControl(payload)) {
+      return ControlFrames.kind(payload) == ControlFrames.BATCH ? countAt(payload, 1) : 0;
+    }
+    return batched ? countAt(payload, 0) : 1;
+  }
+
+  private static int countAt(byte[] payload, int at) {
+    if (payload.length < at + 4) {
+      return 0;
+    }
+    int count =
+        (payload[at] & 0xff) << 24
+            | (payload[at + 1] & 0xff) << 16
+            | (payload[at + 2] & 0xff) << 8
+            | (payload[at + 3] & 0xff);
+    return Math.max(0, count);
+  }
+
   /** How an error about one row of a batch begins: "Row index 3 of 500: " (0-based). */
   public static String rowPrefix(int row, int count) {
     return "Row index " + row + " of " + count + ": ";
