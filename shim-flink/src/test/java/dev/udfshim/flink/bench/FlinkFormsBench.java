@@ -39,8 +39,11 @@ import org.apache.flink.types.Row;
  *
  * <pre>
  * FlinkFormsBench [--rows 5000000] [--sync-rows 20000] [--rounds 3] [--forms a,b,c,d]
- *                 [--source stream|legacy]
+ *                 [--source stream|legacy] [--object-reuse false|true]
  * </pre>
+ *
+ * <p>{@code --object-reuse true} sets Flink's {@code pipeline.object-reuse} for every form: chained
+ * operators then hand rows on without copying them (ShimTables' operator copies the rows it keeps).
  */
 public final class FlinkFormsBench {
   private FlinkFormsBench() {}
@@ -58,6 +61,7 @@ public final class FlinkFormsBench {
     int rounds = 3;
     String only = "in-process,ShimTables,ASYNC_UNSAFE_NULLS,SYNC";
     boolean legacySource = false;
+    boolean objectReuse = false;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--rows" -> rows = Long.parseLong(args[i + 1]);
@@ -65,6 +69,7 @@ public final class FlinkFormsBench {
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--forms" -> only = args[i + 1];
         case "--source" -> legacySource = args[i + 1].equals("legacy");
+        case "--object-reuse" -> objectReuse = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -76,12 +81,14 @@ public final class FlinkFormsBench {
       List<Form> forms = new ArrayList<>();
       long all = rows;
       boolean legacy = legacySource;
+      Map<String, String> base =
+          objectReuse ? Map.of("pipeline.object-reuse", "true") : Map.<String, String>of();
       forms.add(
           new Form(
               "in-process",
               rows,
               nulls -> {
-                StreamTableEnvironment env = environment(flink, Map.of(), all, nulls, legacy);
+                StreamTableEnvironment env = environment(flink, base, all, nulls, legacy);
                 RemoteUdfs.registerInProcess(env);
                 env.executeSql(
                         "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers")
@@ -92,7 +99,7 @@ public final class FlinkFormsBench {
               "ShimTables",
               rows,
               nulls -> {
-                StreamTableEnvironment env = environment(flink, Map.of(), all, nulls, legacy);
+                StreamTableEnvironment env = environment(flink, base, all, nulls, legacy);
                 ShimTables shim =
                     ShimTables.of(
                         ShimFunctions.builder()
@@ -114,10 +121,12 @@ public final class FlinkFormsBench {
                 StreamTableEnvironment env =
                     environment(
                         flink,
-                        Map.of(
-                            "table.exec.async-scalar.buffer-capacity", "4000",
-                            "table.exec.async-scalar.retry-strategy", "NO_RETRY",
-                            "table.exec.async-scalar.timeout", "0 s"),
+                        with(
+                            base,
+                            Map.of(
+                                "table.exec.async-scalar.buffer-capacity", "4000",
+                                "table.exec.async-scalar.retry-strategy", "NO_RETRY",
+                                "table.exec.async-scalar.timeout", "0 s")),
                         all,
                         nulls,
                         legacy);
@@ -137,7 +146,7 @@ public final class FlinkFormsBench {
               "SYNC",
               syncRows,
               nulls -> {
-                StreamTableEnvironment env = environment(flink, Map.of(), sync, nulls, legacy);
+                StreamTableEnvironment env = environment(flink, base, sync, nulls, legacy);
                 env.executeSql(servers.loadModule(Map.of()));
                 env.executeSql(
                         "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers")
@@ -195,6 +204,12 @@ public final class FlinkFormsBench {
       ratios.add(rates.get(i) / base.get(i));
     }
     return ratios;
+  }
+
+  private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
+    Map<String, String> all = new LinkedHashMap<>(base);
+    all.putAll(more);
+    return all;
   }
 
   private static String columns(boolean nulls) {
