@@ -1,8 +1,5 @@
 package dev.udfshim.flink.function;
 
-import dev.udfshim.flink.batch.RowBatcher;
-import dev.udfshim.flink.batch.SharedTimer;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.AsyncScalarFunction;
@@ -20,14 +17,9 @@ public final class RemoteAsyncScalarFunction extends AsyncScalarFunction {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(RemoteAsyncScalarFunction.class);
 
-  /** The payload bytes of a call: gRPC's 4 MiB message limit less room for the envelope. */
-  static final int MAX_CALL_BYTES = (4 << 20) - 1024;
-
   private final BoundSignature bound;
   private final int operatorCapacity;
-  private transient Connection connection;
-  private transient SharedTimer.Lease timer;
-  private transient RowBatcher batcher;
+  private transient AsyncCalls calls;
 
   /**
    * @param operatorCapacity Flink's {@code table.exec.async-scalar.buffer-capacity}: rows the
@@ -40,40 +32,18 @@ public final class RemoteAsyncScalarFunction extends AsyncScalarFunction {
 
   @Override
   public void open(FunctionContext context) {
-    connection = Connection.open(bound, false, context);
-    ClientSettings settings = bound.settings();
-    timer = SharedTimer.acquire();
-    int maxRows =
-        Math.min(settings.batchSizeOr(Connection.LEGACY_BATCH_SIZE), connection.maxRows());
-    batcher =
-        new RowBatcher(
-            connection.format(),
-            new RowBatcher.Limits(
-                maxRows,
-                MAX_CALL_BYTES,
-                settings.maxWaitOr(Duration.ofMillis(100)),
-                settings.maxInFlight(),
-                Math.max(1, operatorCapacity)),
-            connection::invoke,
-            connection::failure,
-            timer.executor());
+    calls = new AsyncCalls(Connection.open(bound, false, context), operatorCapacity);
   }
 
   /** The arguments as Flink's internal data structures; the result likewise. */
   public void eval(CompletableFuture<Object> result, Object... arguments) {
-    batcher.add(arguments, result);
+    calls.add(arguments, result);
   }
 
   @Override
   public void close() {
-    if (batcher != null) {
-      LOG.info("{}: {}", bound.target(), batcher.summary());
-    }
-    if (timer != null) {
-      timer.close();
-    }
-    if (connection != null) {
-      connection.close();
+    if (calls != null) {
+      calls.close(LOG);
     }
   }
 

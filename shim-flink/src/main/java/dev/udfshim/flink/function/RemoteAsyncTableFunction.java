@@ -1,8 +1,5 @@
 package dev.udfshim.flink.function;
 
-import dev.udfshim.flink.batch.RowBatcher;
-import dev.udfshim.flink.batch.SharedTimer;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.table.catalog.DataTypeFactory;
@@ -24,9 +21,7 @@ public final class RemoteAsyncTableFunction extends AsyncTableFunction<Object> {
 
   private final BoundSignature bound;
   private final int operatorCapacity;
-  private transient Connection connection;
-  private transient SharedTimer.Lease timer;
-  private transient RowBatcher batcher;
+  private transient AsyncCalls calls;
 
   /**
    * @param operatorCapacity Flink's {@code table.exec.async-table.max-concurrent-operations}
@@ -38,39 +33,19 @@ public final class RemoteAsyncTableFunction extends AsyncTableFunction<Object> {
 
   @Override
   public void open(FunctionContext context) {
-    connection = Connection.open(bound, true);
-    ClientSettings settings = bound.settings();
-    timer = SharedTimer.acquire();
-    batcher =
-        new RowBatcher(
-            connection.format(),
-            new RowBatcher.Limits(
-                Math.min(settings.batchSizeOr(Connection.LEGACY_BATCH_SIZE), connection.maxRows()),
-                RemoteAsyncScalarFunction.MAX_CALL_BYTES,
-                settings.maxWaitOr(Duration.ofMillis(100)),
-                settings.maxInFlight(),
-                Math.max(1, operatorCapacity)),
-            connection::invoke,
-            connection::failure,
-            timer.executor());
+    calls = new AsyncCalls(Connection.open(bound, true), operatorCapacity);
   }
 
   /** The arguments as Flink's internal data structures; the rows likewise. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void eval(CompletableFuture<Collection<Object>> result, Object... arguments) {
-    batcher.add(arguments, (CompletableFuture) result);
+    calls.add(arguments, (CompletableFuture) result);
   }
 
   @Override
   public void close() {
-    if (batcher != null) {
-      LOG.info("{}: {}", bound.target(), batcher.summary());
-    }
-    if (timer != null) {
-      timer.close();
-    }
-    if (connection != null) {
-      connection.close();
+    if (calls != null) {
+      calls.close(LOG);
     }
   }
 

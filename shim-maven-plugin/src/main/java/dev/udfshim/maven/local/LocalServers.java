@@ -80,16 +80,7 @@ public final class LocalServers {
         served = udf.className();
         table = udf.kind().equals("TABLE");
         signature = chosen;
-        config =
-            isolated.call(
-                t ->
-                    t.localConfig(
-                        new LocalConfigRequest(
-                            layout.localDirectory(),
-                            udf.className(),
-                            chosen.index(),
-                            null,
-                            parameters)));
+        config = signatureConfig(isolated, layout, udf.className(), chosen.index(), parameters);
         if (!parameters.isEmpty()) {
           log.info("Job parameters " + parameters.keySet() + " in " + config.configDirectory());
         }
@@ -185,6 +176,21 @@ public final class LocalServers {
     }
   }
 
+  /** The config dir of one signature with the job's parameters, laid out under the local folder. */
+  private static LocalConfig signatureConfig(
+      IsolatedRuntime isolated,
+      BuildLayout layout,
+      String className,
+      int signature,
+      Map<String, String> parameters)
+      throws IsolationException, ToolingException {
+    return isolated.call(
+        t ->
+            t.localConfig(
+                new LocalConfigRequest(
+                    layout.localDirectory(), className, signature, null, parameters)));
+  }
+
   /**
    * The config dir of every signature of the project, laid out under the local folder as the
    * artifact's; fails when the project has no UDF.
@@ -208,16 +214,7 @@ public final class LocalServers {
     int signatures = 0;
     for (ExtractAnswer.Function udf : answer.functions()) {
       for (ExtractAnswer.Signature signature : udf.signatures()) {
-        last =
-            isolated.call(
-                t ->
-                    t.localConfig(
-                        new LocalConfigRequest(
-                            layout.localDirectory(),
-                            udf.className(),
-                            signature.index(),
-                            null,
-                            parameters)));
+        last = signatureConfig(isolated, layout, udf.className(), signature.index(), parameters);
         signatures++;
       }
     }

@@ -344,33 +344,32 @@ public final class UdfExtractor {
     }
     // Flink 2.1's VARIANT (a root the oldest supported Flink lacks, so known by name).
     if (unsupported.isPresent() && unsupported.get().getTypeRoot().name().equals("VARIANT")) {
-      throw new ExtractionException(
-          ErrorCode.TYPE_EXTRACTION_ERROR,
-          "In '"
-              + className
-              + "', "
-              + what
-              + " has type "
-              + type.asSummaryString()
-              + ", and VARIANT cannot cross the remote UDF wire format, since the platform's UDF"
+      throw wireTypeError(
+          className,
+          what,
+          type,
+          "VARIANT cannot cross the remote UDF wire format, since the platform's UDF"
               + " spec has no type for it; take and return semi-structured values as a STRING"
               + " holding JSON instead, parsed and written in eval.");
     }
     if (unsupported.isPresent()) {
-      throw new ExtractionException(
-          ErrorCode.TYPE_EXTRACTION_ERROR,
-          "In '"
-              + className
-              + "', "
-              + what
-              + " has type "
-              + type.asSummaryString()
-              + ", and "
-              + unsupported.get().asSummaryString()
+      throw wireTypeError(
+          className,
+          what,
+          type,
+          unsupported.get().asSummaryString()
               + " cannot cross the remote UDF wire format; use "
               + WireTypes.SUPPORTED
               + ".");
     }
+  }
+
+  /** "In '<class>', <what> has type <type>, and <why>": a type the wire format cannot carry. */
+  private static ExtractionException wireTypeError(
+      String className, String what, LogicalType type, String why) {
+    return new ExtractionException(
+        ErrorCode.TYPE_EXTRACTION_ERROR,
+        "In '" + className + "', " + what + " has type " + type.asSummaryString() + ", and " + why);
   }
 
   private static void checkSerializable(String className, UserDefinedFunction function)

@@ -32,38 +32,24 @@ final class ServeLaunches {
   }
 
   private static List<String> arguments(ServeRequest request) {
+    List<String> arguments = new ArrayList<>(List.of("serve"));
     if (request.artifact() != null) {
-      List<String> arguments =
-          new ArrayList<>(
-              List.of(
-                  "serve",
-                  "--all",
-                  "--artifact",
-                  request.artifact().toString(),
-                  "--host",
-                  request.host(),
-                  "--port",
-                  String.valueOf(request.port()),
-                  "--stop-with-stdin"));
-      if (request.portFile() != null) {
-        arguments.add("--port-file");
-        arguments.add(request.portFile().toString());
-      }
-      return arguments;
+      arguments.addAll(List.of("--all", "--artifact", request.artifact().toString()));
+    } else {
+      arguments.addAll(
+          List.of(
+              "--handler_name",
+              request.handler(),
+              "--config_override_dir",
+              request.configDirectory().toString()));
     }
-    List<String> arguments =
-        new ArrayList<>(
-            List.of(
-                "serve",
-                "--handler_name",
-                request.handler(),
-                "--config_override_dir",
-                request.configDirectory().toString(),
-                "--host",
-                request.host(),
-                "--port",
-                String.valueOf(request.port()),
-                "--stop-with-stdin"));
+    arguments.addAll(
+        List.of(
+            "--host",
+            request.host(),
+            "--port",
+            String.valueOf(request.port()),
+            "--stop-with-stdin"));
     if (request.portFile() != null) {
       arguments.add("--port-file");
       arguments.add(request.portFile().toString());
