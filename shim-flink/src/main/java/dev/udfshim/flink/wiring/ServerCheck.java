@@ -62,7 +62,8 @@ public final class ServerCheck {
    * What is wrong with a describe answer, or null when it names this signature (or is no
    * description an extraction server would give): for a client that sends describe itself.
    */
-  public static String problem(byte[] answer, String className, ShimSignature signature, String target) {
+  public static String problem(
+      byte[] answer, String className, ShimSignature signature, String target) {
     ControlFrames.Description description;
     try {
       description = ControlFrames.Description.decode(answer);
