@@ -17,11 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
@@ -132,20 +135,47 @@ class FleetIT {
 
   private static final String QUERY = "SELECT id, AddOne(x) FROM t";
 
-  /** Reads the query's rows; after {@code after} of them, runs the disruption once. */
-  private static List<Row> rowsWhile(TableEnvironment env, int after, Disruption disruption)
-      throws Exception {
+  /**
+   * Reads the query's rows; after {@code after} of them, runs the disruption once, then checks that
+   * the query was still running when it ended (so it did happen mid-query) and reads how many
+   * attempts the client sent again. Prints the figures docs/reliability.md reports.
+   */
+  private static List<Row> rowsWhile(
+      String name, TableEnvironment env, int after, Disruption disruption) throws Exception {
     List<Row> rows = new ArrayList<>();
+    long start = System.nanoTime();
     TableResult query = env.executeSql(QUERY);
-    JobID job = query.getJobClient().orElseThrow().getJobID();
+    JobClient client = query.getJobClient().orElseThrow();
+    JobID job = client.getJobID();
+    long disrupted = 0;
+    long disruptionMillis = 0;
+    double retries = Double.NaN;
     try (CloseableIterator<Row> result = query.collect()) {
       while (result.hasNext()) {
         rows.add(result.next());
         if (rows.size() == after) {
+          disrupted = System.nanoTime();
           disruption.run(job);
+          disruptionMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - disrupted);
+          // Calls cut or refused are sent again at once; give them a moment to be counted.
+          Thread.sleep(1000);
+          retries = flinkMetric(job, "retries", 0);
+          assertThat(client.getJobStatus().get(10, TimeUnit.SECONDS))
+              .as("the query still ran when the disruption had ended")
+              .isEqualTo(JobStatus.RUNNING);
         }
       }
     }
+    System.out.printf(
+        Locale.ROOT,
+        "FleetIT figures: %s: %d rows in %.1f s, disruption after %.1f s took %.1f s,"
+            + " %.0f attempt(s) sent again%n",
+        name,
+        rows.size(),
+        (System.nanoTime() - start) / 1e9,
+        (disrupted - start) / 1e9,
+        disruptionMillis / 1e3,
+        retries);
     return rows;
   }
 
@@ -159,10 +189,13 @@ class FleetIT {
    * least}.
    */
   private static double flinkMetric(JobID job, String name, double least) throws Exception {
-    String suffix = ".shim." + ADD_ONE + ".0." + name;
+    // Flink's metric query service writes the dots of a group's name as underscores.
+    String suffix = ".shim." + ADD_ONE.replace('.', '_') + ".0." + name;
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     double value = Double.NaN;
+    List<String> seen = new ArrayList<>();
     do {
+      seen.clear();
       JsonObject detail = JsonParser.parseString(flink.rest("/jobs/" + job)).getAsJsonObject();
       for (JsonElement vertex : detail.getAsJsonArray("vertices")) {
         String base =
@@ -170,6 +203,7 @@ class FleetIT {
         for (JsonElement metric :
             JsonParser.parseString(flink.rest(base + "/metrics")).getAsJsonArray()) {
           String id = metric.getAsJsonObject().get("id").getAsString();
+          seen.add(id);
           if (id.endsWith(suffix)) {
             JsonArray values =
                 JsonParser.parseString(
@@ -185,7 +219,8 @@ class FleetIT {
       }
       Thread.sleep(200);
     } while (System.nanoTime() < until);
-    throw new AssertionError("the job's metric ..." + suffix + " is " + value + ", not " + least);
+    throw new AssertionError(
+        "the job's metric ..." + suffix + " is " + value + ", not " + least + "; it has " + seen);
   }
 
   @Test
@@ -200,7 +235,8 @@ class FleetIT {
       List<Row> expected = FlinkCluster.rows(environment(false, ports, rows, 100_000), QUERY);
       List<Row> actual =
           rowsWhile(
-              environment(true, ports, rows, 300),
+              "SIGKILL of one of three",
+              environment(true, ports, rows, 200),
               600,
               job -> {
                 for (ShimProcess server : servers) {
@@ -209,7 +245,9 @@ class FleetIT {
                 // The client's own counters, in Flink's metric group of the running task.
                 assertThat(flinkMetric(job, "calls", 600)).isGreaterThanOrEqualTo(600);
                 assertThat(flinkMetric(job, "rows", 600)).isGreaterThanOrEqualTo(600);
-                assertThat(flinkMetric(job, "errors", 0)).isZero();
+                // At most the describe frame's, which a server before control frames answers with
+                // an error text; no call of a row failed.
+                assertThat(flinkMetric(job, "errors", 0)).isLessThanOrEqualTo(1);
                 servers.get(1).process().destroyForcibly(); // SIGKILL
               });
       assertThat(actual).hasSize(rows).containsExactlyInAnyOrderElementsOf(expected);
@@ -232,6 +270,7 @@ class FleetIT {
       List<Row> expected = FlinkCluster.rows(environment(false, ports, rows, 100_000), QUERY);
       List<Row> actual =
           rowsWhile(
+              "rolling restart of three",
               environment(true, ports, rows, 300),
               300,
               job -> {

@@ -344,9 +344,11 @@ class LocalRunIT {
                 + " holds the class.");
   }
 
+  /**
+   * shim:run without -Dfunction serves every signature (runWithoutAFunction...); invoke needs one.
+   */
   @Test
   void invokeWithoutAFunctionNamesTheChoices() throws Exception {
-    // (shim:run without one serves every signature: runWithoutAFunctionServesEverySignature...)
     Build build = build("shim:invoke");
     assertThat(build.exit()).isNotZero();
     assertThat(build.log())

@@ -3,6 +3,7 @@ package dev.udfshim.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
 import dev.udfshim.flink.client.CallSettings;
 import dev.udfshim.flink.client.ClientMetrics;
 import dev.udfshim.flink.client.Endpoint;
@@ -16,6 +17,11 @@ import dev.udfshim.runtime.handler.ConfigDirContext;
 import dev.udfshim.runtime.handler.Handler;
 import dev.udfshim.runtime.server.HandlerHost;
 import dev.udfshim.runtime.server.ShimServer;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +35,8 @@ import org.apache.flink.types.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import secure.compute.function.runtime.v2.FunctionRuntimeGrpc;
+import secure.compute.function.runtime.v2.InvokeRequest;
 
 /**
  * shim-flink's client against real TLS, mutual TLS and token servers over real gRPC, with
@@ -164,6 +172,33 @@ class SecureClientIT {
           .hasMessageContaining("The bearer token is not this server's")
           .hasMessageContaining("Check 'auth.token-file' against the servers' token.");
       assertThat(ran).as("no user code ran for the refused calls").hasValue(1);
+
+      // On the wire, as any gRPC client sees it: UNAUTHENTICATED, and still no user code.
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+      try {
+        Calls.assertStatus(
+            () -> Calls.call(channel, new byte[] {1, 2}),
+            Status.Code.UNAUTHENTICATED,
+            "takes calls with a bearer token only");
+        Metadata guess = new Metadata();
+        guess.put(
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer s3cre");
+        Calls.assertStatus(
+            () ->
+                FunctionRuntimeGrpc.newBlockingStub(channel)
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(guess))
+                    .withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .invoke(
+                        InvokeRequest.newBuilder()
+                            .setPayload(ByteString.copyFrom(new byte[] {1, 2}))
+                            .build()),
+            Status.Code.UNAUTHENTICATED,
+            "The bearer token is not this server's");
+      } finally {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      assertThat(ran).as("no user code ran for the refused wire calls").hasValue(1);
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.udfshim.flink.client;
 
 import dev.udfshim.protocol.framing.Framing;
+import io.grpc.CallOptions;
+import io.grpc.ClientStreamTracer;
+import io.grpc.Metadata;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.metrics.Counter;
@@ -11,9 +14,10 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
  * A function instance's calls in Flink's own metric system (its task's metric group, so Flink's
- * reporters export them): under {@code shim.<class>.<n>}, the counters {@code calls}, {@code rows}
- * and {@code errors}, the gauge {@code inFlight}, and the histograms {@code rowsPerCall} (the batch
- * sizes) and {@code latencyMillis}. {@link #NONE} counts nothing.
+ * reporters export them): under {@code shim.<class>.<n>}, the counters {@code calls}, {@code rows},
+ * {@code errors} and {@code retries} (attempts gRPC sent again, to another server when one died or
+ * drained), the gauge {@code inFlight}, and the histograms {@code rowsPerCall} (the batch sizes)
+ * and {@code latencyMillis}. {@link #NONE} counts nothing.
  */
 public final class ClientMetrics {
   /** Samples the histograms keep. */
@@ -24,6 +28,7 @@ public final class ClientMetrics {
   private final Counter calls;
   private final Counter rows;
   private final Counter errors;
+  private final Counter retries;
   private final AtomicInteger inFlight;
   private final Histogram rowsPerCall;
   private final Histogram latency;
@@ -33,6 +38,7 @@ public final class ClientMetrics {
     calls = null;
     rows = null;
     errors = null;
+    retries = null;
     inFlight = null;
     rowsPerCall = null;
     latency = null;
@@ -44,6 +50,7 @@ public final class ClientMetrics {
     calls = group.counter("calls");
     rows = group.counter("rows");
     errors = group.counter("errors");
+    retries = group.counter("retries");
     inFlight = new AtomicInteger();
     group.gauge("inFlight", (Gauge<Integer>) inFlight::get);
     rowsPerCall = group.histogram("rowsPerCall", new DescriptiveStatisticsHistogram(WINDOW));
@@ -85,4 +92,26 @@ public final class ClientMetrics {
       errors.inc();
     }
   }
+
+  /**
+   * The call's options with a tracer that counts its attempts after the first (gRPC's retries,
+   * transparent or by the retry policy); unchanged for {@link #NONE}.
+   */
+  CallOptions traced(CallOptions options) {
+    if (retries == null) {
+      return options;
+    }
+    return options.withStreamTracerFactory(
+        new ClientStreamTracer.Factory() {
+          @Override
+          public ClientStreamTracer newClientStreamTracer(
+              ClientStreamTracer.StreamInfo info, Metadata headers) {
+            if (info.getPreviousAttempts() > 0 || info.isTransparentRetry()) {
+              retries.inc();
+            }
+            return new ClientStreamTracer() {};
+          }
+        });
+  }
+
 }

@@ -69,8 +69,9 @@ public final class RemoteCall {
     ClientCall<InvokeRequest, InvokeResponse> call =
         channel.newCall(
             FunctionRuntimeGrpc.getInvokeMethod(),
-            CallOptions.DEFAULT.withDeadlineAfter(
-                settings.timeout().toNanos(), TimeUnit.NANOSECONDS));
+            metrics.traced(
+                CallOptions.DEFAULT.withDeadlineAfter(
+                    settings.timeout().toNanos(), TimeUnit.NANOSECONDS)));
     call.start(
         new ClientCall.Listener<>() {
           private InvokeResponse response;
