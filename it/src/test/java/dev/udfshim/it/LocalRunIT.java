@@ -275,7 +275,12 @@ class LocalRunIT {
             "pid cwd job:greeting job:other created",
             "-Dshim.workingDirectory=" + cwd,
             "-Dshim.jobParameters=other=1");
-    long child = forkedPid(info.log());
+    // The forked server logs to target/shim/local/invoke-server.log; the UDF reports its JVM.
+    assertThat(info.log()).contains("target/shim/local/invoke-server.log");
+    Matcher pid = Pattern.compile("(?m)^pid=(\\d+);").matcher(info.log());
+    assertThat(pid.find()).as(info.log()).isTrue();
+    long child = Long.parseLong(pid.group(1));
+    assertThat(child).isNotEqualTo(ProcessHandle.current().pid());
     // created: the UDF objects made in the forked JVM for the call: invoke's one extraction, and
     // what the execution handler makes itself (its binding, its instance). Before: four
     // extractions, one of them in Maven, plus the handler's.
