@@ -301,7 +301,7 @@ class LocalRunIT {
     assertThat(noJvm.log())
         .contains("Unrecognized option: -Xno-such-option")
         .contains(
-            "The forked JVM ended with exit code 1 during invoke; its output above says why (check"
+            "The forked JVM ended with exit code 1 during invoke; its output says why (check"
                 + " jvmArguments and the UDF's static code).");
 
     Build bad = info(null, "pid", "-Dshim.jobParameters=greeting");
