@@ -79,16 +79,19 @@ class ExecutionServerIT {
           Calls.Answer garbage = invoke(channel, new byte[] {9, 9});
           assertThat(garbage.text())
               .isEqualTo(
-                  "Cannot decode argument 1 (i BIGINT): the null flag at byte 0 is 0x09, not 0x00"
-                      + " or 0x01"
-                      + "; send the arguments encoded by the spec's types, e.g. with `shim encode-args`.");
+                  "This server runs tests.udf_fixtures.add_one (i BIGINT, j BIGINT) -> BIGINT,"
+                      + " which the payload of 2 byte(s) (0909) does not fit: cannot decode"
+                      + " argument 1 (i BIGINT): the null flag at byte 0 is 0x09, not 0x00 or 0x01;"
+                      + " a call for another signature or server?");
           assertThat(garbage.error()).isEqualTo(garbage.text());
 
           Calls.Answer leftover = invoke(channel, HexFormat.of().parseHex("0101ff"));
           assertThat(leftover.text())
               .isEqualTo(
-                  "The payload has 1 bytes left after the last of its 2 arguments; send exactly"
-                      + " the encoded arguments.");
+                  "This server runs tests.udf_fixtures.add_one (i BIGINT, j BIGINT) -> BIGINT,"
+                      + " which the payload of 3 byte(s) (0101ff) does not fit: the payload has 1"
+                      + " bytes left after the last of its 2 arguments; a call for another"
+                      + " signature or server?");
 
           assertThat(
                   Base64.getEncoder()
@@ -194,9 +197,9 @@ class ExecutionServerIT {
                 .isEqualTo(
                     "The handler could not start: spec_base64 asks"
                         + " 'dev.udfshim.fixtures.SplitWords' for (i BIGINT, j BIGINT) -> BIGINT,"
-                        + " but its signatures are (text VARCHAR(2147483647)) -> VARCHAR(2147483647);"
-                        + " regenerate the spec"
-                        + " with `gen-spec` for one of these."));
+                        + " but its signatures are (text VARCHAR(2147483647)) ->"
+                        + " VARCHAR(2147483647); regenerate the spec with `gen-spec` for one of"
+                        + " these."));
   }
 
   @Test

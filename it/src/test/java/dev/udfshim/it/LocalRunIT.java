@@ -68,11 +68,19 @@ class LocalRunIT {
     return Long.parseLong(matcher.group(1));
   }
 
-  /** The invoke succeeded and printed this value (a line that starts with it, if it ends in =). */
-  private static void assertAnswer(Build build, Object expected) {
+  /**
+   * The invoke succeeded and printed these lines on standard output, on lines of their own (the
+   * last only starts with its text if that ends in =).
+   */
+  private static void assertAnswer(Build build, Object... expected) {
     assertThat(build.exit()).as(build.log()).isZero();
-    String text = String.valueOf(expected);
-    assertThat(build.log()).contains("[INFO] " + text + (text.endsWith("=") ? "" : "\n"));
+    StringBuilder lines = new StringBuilder("(?m)^");
+    for (int i = 0; i < expected.length; i++) {
+      String text = String.valueOf(expected[i]);
+      lines.append(Pattern.quote(text));
+      lines.append(i < expected.length - 1 ? "\n" : text.endsWith("=") ? "" : "$");
+    }
+    assertThat(build.log()).containsPattern(lines.toString());
   }
 
   private static Build info(String target, String what, String... more) throws Exception {
@@ -113,12 +121,11 @@ class LocalRunIT {
 
       Build three =
           build("shim:invoke", target, "-Dfunction=com.example.udfs.AddOne", "-Dargs=1,2");
-      assertThat(three.exit()).as(three.log()).isZero();
-      assertThat(three.log()).contains("[INFO] 3\n");
+      assertAnswer(three, 3);
 
       Build nulls =
           build("shim:invoke", target, "-Dfunction=com.example.udfs.AddOne", "-Dargs=null,2");
-      assertThat(nulls.log()).contains("[INFO] null\n");
+      assertAnswer(nulls, "null");
 
       Build badValue =
           build("shim:invoke", target, "-Dfunction=com.example.udfs.AddOne", "-Dargs=1,two");
@@ -131,9 +138,8 @@ class LocalRunIT {
       assertThat(wrongServer.exit()).isNotZero();
       assertThat(wrongServer.log())
           .contains(
-              "error: Cannot decode argument 1 (i BIGINT): the payload ends after 7 bytes, in the"
-                  + " middle of an 8-byte value (needs 8, 6 left)"
-                  + "; send the arguments encoded by the spec's types, e.g. with `shim encode-args`.");
+              "error: This server runs com.example.udfs.AddOne (i BIGINT, j BIGINT) -> BIGINT")
+          .contains("; a call for another signature or server?");
     }
     assertThat(server.process().isAlive()).isFalse();
     assertPortClosed(server.port());
@@ -150,8 +156,7 @@ class LocalRunIT {
               "-Dtarget=127.0.0.1:" + server.port(),
               "-Dfunction=com.example.udfs.SplitWords",
               "-Dargs=\"to be\"");
-      assertThat(rows.exit()).as(rows.log()).isZero();
-      assertThat(rows.log()).contains("[INFO] [\"to\",2]\n[INFO] [\"be\",2]\n");
+      assertAnswer(rows, "[\"to\",2]", "[\"be\",2]");
     }
     assertThat(server.process().isAlive()).isFalse();
     assertPortClosed(server.port());
@@ -167,11 +172,11 @@ class LocalRunIT {
               "-Dtarget=127.0.0.1:" + server.port(),
               "-Dextract",
               "-Dfunction=com.example.udfs.HexUpper");
-      assertThat(signatures.exit()).as(signatures.log()).isZero();
-      assertThat(signatures.log())
-          .contains("[INFO] com.example.udfs.HexUpper: SCALAR, deterministic\n")
-          .contains("[INFO]   [0] (text VARCHAR(2147483647)) -> VARCHAR(2147483647)\n")
-          .contains("[INFO]   [1] (text VARCHAR(2147483647), repeat INT) -> VARCHAR(2147483647)\n");
+      assertAnswer(
+          signatures,
+          "com.example.udfs.HexUpper: SCALAR, deterministic",
+          "  [0] (text VARCHAR(2147483647)) -> VARCHAR(2147483647)",
+          "  [1] (text VARCHAR(2147483647), repeat INT) -> VARCHAR(2147483647)");
     }
     assertThat(server.process().isAlive()).isFalse();
   }
@@ -180,11 +185,11 @@ class LocalRunIT {
   void invokeWithoutTargetStartsAServerForTheCallTableFunctionsPrintEachRow() throws Exception {
     Build rows =
         build("shim:invoke", "-Dfunction=com.example.udfs.SplitWords", "-Dargs=\"to be, or\"");
-    assertThat(rows.exit()).as(rows.log()).isZero();
-    assertThat(rows.log()).contains("[INFO] [\"to\",2]\n[INFO] [\"be,\",3]\n[INFO] [\"or\",2]\n");
+    assertAnswer(rows, "[\"to\",2]", "[\"be,\",3]", "[\"or\",2]");
+    assertThat(rows.log()).contains("target/shim/local/invoke-server.log");
 
     Build overload = build("shim:invoke", "-Dfunction=com.example.udfs.HexUpper", "-Dargs=ab,3");
-    assertThat(overload.log()).contains("[INFO] 414241424142\n");
+    assertAnswer(overload, "414241424142");
   }
 
   @Test
@@ -216,8 +221,8 @@ class LocalRunIT {
               + " env:SAMPLE_ORIGIN=pom-env; job:greeting=hi; job:other=x");
       assertThat(info.log())
           .contains(
-              "[WARNING] Job parameters [greeting] are ignored with -Dtarget: they belong to the"
-                  + " server; give them to its shim:run.");
+              "[WARNING] Job parameters [greeting] are ignored when calling a running server: they"
+                  + " belong to the server; give them to its shim:run.");
     }
     assertGone(child);
   }
@@ -296,7 +301,12 @@ class LocalRunIT {
             "pid cwd job:greeting job:other created",
             "-Dshim.workingDirectory=" + cwd,
             "-Dshim.jobParameters=other=1");
-    long child = forkedPid(info.log());
+    // The forked server logs to target/shim/local/invoke-server.log; the UDF reports its JVM.
+    assertThat(info.log()).contains("target/shim/local/invoke-server.log");
+    Matcher pid = Pattern.compile("(?m)^pid=(\\d+);").matcher(info.log());
+    assertThat(pid.find()).as(info.log()).isTrue();
+    long child = Long.parseLong(pid.group(1));
+    assertThat(child).isNotEqualTo(ProcessHandle.current().pid());
     // created: the UDF objects made in the forked JVM for the call: invoke's one extraction, and
     // what the execution handler makes itself (its binding, its instance). Before: four
     // extractions, one of them in Maven, plus the handler's.
@@ -317,7 +327,7 @@ class LocalRunIT {
     assertThat(noJvm.log())
         .contains("Unrecognized option: -Xno-such-option")
         .contains(
-            "The forked JVM ended with exit code 1 during invoke; its output above says why (check"
+            "The forked JVM ended with exit code 1 during invoke; its output says why (check"
                 + " jvmArguments and the UDF's static code).");
 
     Build bad = info(null, "pid", "-Dshim.jobParameters=greeting");
@@ -326,6 +336,33 @@ class LocalRunIT {
         .contains(
             "-Dshim.jobParameters: 'greeting' is not key=value; write key=value pairs separated"
                 + " by commas.");
+  }
+
+  @Test
+  void invokeCallsTheRunningShimRunServerAndWithQuietPrintsTheAnswerAlone() throws Exception {
+    ShimProcess maven =
+        ShimProcess.start(mvn("shim:run", "-Dfunction=HexUpper", "-Dsignature=0", "-Dport=0"));
+    long child = forkedPid(maven.log());
+    try (maven) {
+      // No -Dtarget, no -Dfunction: the shim:run server, with the signature it recorded.
+      Build string = build("-q", "shim:invoke", "-Dargs=\"null\"");
+      assertThat(string.exit()).as(string.log()).isZero();
+      // Maven's console library may write colour resets even in batch mode: they are not lines.
+      assertThat(string.log().replaceAll("\u001B\\[[0-9;]*m", ""))
+          .as("only the answer, with -q")
+          .isEqualTo("4e554c4c\n");
+
+      Build sqlNull = build("shim:invoke", "-Dfunction=HexUpper", "-Dargs=null");
+      assertAnswer(sqlNull, "null");
+      assertThat(sqlNull.log())
+          .contains(
+              "Calling com.example.udfs.HexUpper [0] (text VARCHAR(2147483647)) ->"
+                  + " VARCHAR(2147483647) on the shim:run server at 127.0.0.1:"
+                  + maven.port())
+          .doesNotContain("Forked JVM")
+          .doesNotContain("No shim:run server");
+    }
+    assertGone(child);
   }
 
   @Test
@@ -339,9 +376,17 @@ class LocalRunIT {
     assertThat(function.exit()).isNotZero();
     assertThat(function.log())
         .contains(
-            "com.example.udfs.Nope: USER_CODE_NOT_FOUND: Class 'com.example.udfs.Nope' was not"
-                + " found in the UDF artifact; check the fully qualified name and that the jar"
-                + " holds the class.");
+            "No UDF 'com.example.udfs.Nope' in this project; name one of its UDFs with -Dfunction,"
+                + " closest first: com.example.udfs.AddOne, com.example.udfs.HexUpper,"
+                + " com.example.udfs.RuntimeInfo, com.example.udfs.SplitWords.");
+
+    Build simple = build("shim:invoke", "-Dfunction=addon", "-Dargs=1");
+    assertThat(simple.exit()).isNotZero();
+    assertThat(simple.log())
+        .contains(
+            "No UDF 'addon' in this project; name one of its UDFs with -Dfunction, closest first:"
+                + " com.example.udfs.AddOne, com.example.udfs.HexUpper,"
+                + " com.example.udfs.SplitWords, com.example.udfs.RuntimeInfo.");
   }
 
   /**

@@ -18,6 +18,8 @@ import dev.udfshim.tooling.ServeLaunch;
 import dev.udfshim.tooling.ServeRequest;
 import dev.udfshim.tooling.SignatureInvokeRequest;
 import dev.udfshim.tooling.ToolingException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +60,12 @@ public final class LocalCalls {
   }
 
   public void invoke(InvokeGoal goal, Log log) throws MojoExecutionException, MojoFailureException {
-    invoke(goal, log, System.out);
+    // The process's own standard output, not System.out: Maven 4 routes a plugin's System.out into
+    // its log ("[INFO] [stdout] ..."), which -q silences and which mixes the answer with the log.
+    invoke(
+        goal,
+        log,
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
   }
 
   void invoke(InvokeGoal goal, Log log, PrintStream out)

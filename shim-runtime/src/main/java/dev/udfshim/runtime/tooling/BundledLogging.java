@@ -112,7 +112,7 @@ final class BundledLogging {
               : ", so its file appender"
                   + (files.size() == 1 ? " " : "s ")
                   + String.join(", ", files)
-                  + " never write")
+                  + (files.size() == 1 ? " never writes" : " never write"))
           + "; remove it from the jar, and read the UDF's lines in the server's log";
     }
     return "a Log4j 1.x configuration, which nothing reads on the platform; remove it, and log"
