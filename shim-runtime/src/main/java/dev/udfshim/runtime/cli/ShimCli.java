@@ -61,7 +61,7 @@ public final class ShimCli {
         new Thread(
             () -> {
               try {
-                org.slf4j.LoggerFactory.getILoggerFactory();
+                awaitInitializedLogging();
               } finally {
                 initialized.countDown();
               }
@@ -77,6 +77,25 @@ public final class ShimCli {
             "shim-warm-up");
     warm.setDaemon(true);
     warm.start();
+  }
+
+  /**
+   * Initializes SLF4J here, or waits for the thread that is doing it: while it initializes, SLF4J
+   * hands out stand-in loggers whose lines it queues and replays with three warning lines of its
+   * own, and the transport's classes log as they load.
+   */
+  private static void awaitInitializedLogging() {
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (org.slf4j.LoggerFactory.getILoggerFactory()
+            instanceof org.slf4j.helpers.SubstituteLoggerFactory
+        && System.nanoTime() < until) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** {@code shim serve} on its own: the same options, usage and exit codes as in the tree. */
