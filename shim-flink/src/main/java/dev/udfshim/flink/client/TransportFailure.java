@@ -118,6 +118,17 @@ final class TransportFailure {
       return false;
     }
     Endpoint endpoint = endpoints.addresses().get(0);
+    // A second try: a connection the server resets mid-handshake (it has just closed the client's)
+    // says nothing about the protocol it speaks.
+    for (int attempt = 0; attempt < 2; attempt++) {
+      if (handshakes(endpoint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean handshakes(Endpoint endpoint) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {new AcceptAny()}, null);
