@@ -3,6 +3,7 @@ package dev.udfshim.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.udfshim.protocol.layout.ShimLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,9 +11,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -276,9 +279,45 @@ class LauncherIT {
     try (ShimProcess server = serve(zip, Map.of())) {
       List<ProcessHandle> jvms = server.process().toHandle().children().toList();
       assertThat(jvms).as("the start that writes the archive waits for its JVM").hasSize(1);
-      server.process().destroyForcibly(); // SIGKILL: no trap of bin/shim runs
-      assertThat(jvms.get(0).onExit().get(30, java.util.concurrent.TimeUnit.SECONDS).isAlive())
-          .isFalse();
+      try {
+        server.process().destroyForcibly(); // SIGKILL: no trap of bin/shim runs
+        assertThat(jvms.get(0).onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
+      } finally {
+        jvms.get(0).destroyForcibly();
+      }
+    }
+  }
+
+  /** The launcher killed while its JVM still starts: the JVM must not go on to serve alone. */
+  @Test
+  void aLauncherKilledWhileItsJvmStartsLeavesNoServer() throws Exception {
+    ShimZip zip = unpack();
+    Path log = work.resolve("serve.log");
+    List<String> command = new ArrayList<>();
+    command.add(zip.root().resolve(ShimLayout.LAUNCHER).toString());
+    command.addAll(ShimProcess.serveArguments("execution", zip.spec(CLASS, 0)));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process launcher = builder.start();
+    ProcessHandle jvm = null;
+    try {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (jvm == null && System.nanoTime() < until) {
+        jvm = launcher.toHandle().children().findFirst().orElse(null);
+        Thread.sleep(5);
+      }
+      assertThat(jvm).as("bin/shim started no JVM").isNotNull();
+      launcher.destroyForcibly();
+      assertThat(jvm.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
+      assertThat(Files.readString(log))
+          .as("why it stopped")
+          .contains("bin/shim (pid " + launcher.pid() + ") has ended; stopping as on SIGTERM");
+    } finally {
+      launcher.destroyForcibly();
+      if (jvm != null) {
+        jvm.destroyForcibly();
+      }
     }
   }
 

@@ -178,6 +178,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     ShimCli.awaitLogging();
+    ServerProcess.prepare();
     if (all) {
       return serveAll();
     }
@@ -191,15 +192,14 @@ final class ServeCommand implements Callable<Integer> {
     ShimServer server;
     try {
       server = start();
+      ServerProcess.install(server);
       serveMetrics(server.metricsPort());
       if (portFile != null) {
         writePortFile(server.port());
       }
     } catch (IllegalArgumentException | IOException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 1;
+      return failedStart(e);
     }
-    ServerProcess.install(server);
     if (stopWithStdin) {
       stopWhenStdinEnds();
     }
@@ -207,17 +207,26 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * A start that failed after the server began to listen (the metrics port, the port file): the
+   * exit says so, rather than the drain's code.
+   */
+  private int failedStart(Exception e) {
+    spec.commandLine().getErr().println("error: " + e.getMessage());
+    ServerProcess.installFailed();
+    return 1;
+  }
+
   /** Every signature of the artifact, then the statement once all are open. */
   private int serveAll() throws InterruptedException {
     AllServers servers;
     try {
       servers = startAll();
+      ServerProcess.install(servers.group());
       serveMetrics(servers.group().servers().get(0).metricsPort());
     } catch (IllegalArgumentException | IOException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 1;
+      return failedStart(e);
     }
-    ServerProcess.install(servers.group());
     if (stopWithStdin) {
       stopWhenStdinEnds();
     }

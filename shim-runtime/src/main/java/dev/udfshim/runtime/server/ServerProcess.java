@@ -4,6 +4,7 @@ import dev.udfshim.runtime.handler.Fatal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ public final class ServerProcess {
   private static final java.util.List<Runnable> BEFORE_HALT =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  private static final AtomicReference<Served> SERVED = new AtomicReference<>();
+
   private ServerProcess() {}
 
   /**
@@ -36,10 +39,30 @@ public final class ServerProcess {
     BEFORE_HALT.add(task);
   }
 
-  public static void install(Served server) {
+  /**
+   * Before the server starts, so that a stop signal or the launcher's end at any moment after is
+   * handled: once the server listens, {@link #install} hands it the server to drain.
+   */
+  public static void prepare() {
     Fatal.haltOnFatalErrors();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> onShutdown(server), "shim-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(ServerProcess::onShutdown, "shim-shutdown"));
     stopWhenLauncherEnds();
+  }
+
+  /** The server a stop drains; until it is set, a stop just exits. */
+  public static void install(Served server) {
+    SERVED.set(server);
+  }
+
+  /**
+   * The start failed after {@link #install}: the exit closes the server's handlers without a drain,
+   * and keeps the failure's exit code.
+   */
+  public static void installFailed() {
+    Served server = SERVED.getAndSet(null);
+    if (server != null) {
+      server.closeHandlers(Duration.ofSeconds(5));
+    }
   }
 
   /**
@@ -51,25 +74,26 @@ public final class ServerProcess {
     if (launcher == null) {
       return;
     }
-    Optional<ProcessHandle> handle;
+    long pid;
     try {
-      handle = ProcessHandle.of(Long.parseLong(launcher.strip()));
+      pid = Long.parseLong(launcher.strip());
     } catch (NumberFormatException e) {
       return;
     }
-    if (handle.isEmpty()) {
-      return;
-    }
+    // Looked up in the thread: a launcher already gone (killed while this JVM started) is found
+    // gone at once, and the server never starts serving on its own.
     Thread watch =
         new Thread(
             () -> {
+              Optional<ProcessHandle> handle = ProcessHandle.of(pid);
               try {
-                while (handle.get().isAlive()) {
+                while (handle.isPresent() && handle.get().isAlive()) {
                   Thread.sleep(500);
                 }
               } catch (InterruptedException e) {
                 return;
               }
+              LOG.info("bin/shim (pid {}) has ended; stopping as on SIGTERM", pid);
               System.exit(0);
             },
             "shim-launcher-watch");
@@ -77,7 +101,12 @@ public final class ServerProcess {
     watch.start();
   }
 
-  private static void onShutdown(Served server) {
+  private static void onShutdown() {
+    Served server = SERVED.get();
+    if (server == null) {
+      runBeforeHalt(); // stopped while starting: nothing listens yet, nothing to drain
+      return;
+    }
     Optional<StackTraceElement> exitCaller = userSystemExitCaller();
     if (exitCaller.isPresent()) {
       LOG.warn(
@@ -97,6 +126,11 @@ public final class ServerProcess {
               + " sooner (SHIM_CDS=off turns it off)",
           archive);
     }
+    runBeforeHalt();
+    Runtime.getRuntime().halt(stopped.exitCode());
+  }
+
+  private static void runBeforeHalt() {
     for (Runnable task : BEFORE_HALT) {
       try {
         task.run();
@@ -104,7 +138,6 @@ public final class ServerProcess {
         LOG.debug("A task before the exit failed", e);
       }
     }
-    Runtime.getRuntime().halt(stopped.exitCode());
   }
 
   /** A last resort: if anything in the shutdown blocks past its bound, the process still ends. */
