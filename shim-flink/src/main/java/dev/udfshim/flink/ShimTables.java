@@ -176,7 +176,13 @@ public final class ShimTables {
             "shim " + bound.target(),
             InternalTypeInfo.of(outputType),
             new BatchCallOperator(
-                bound, table, keepEmpty, inputType, argumentFields, resultFields.size()));
+                bound,
+                table,
+                keepEmpty,
+                inputType,
+                argumentFields,
+                resultFields.size(),
+                outputType));
     // Chained to what feeds it (no serialization between the table's rows and the calls), except
     // behind a legacy source (SourceFunction): its thread is not the task's mailbox thread, which
     // the operator needs to wait for a free call, so Flink's own async operator is not chained

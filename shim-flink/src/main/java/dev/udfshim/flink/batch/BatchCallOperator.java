@@ -25,6 +25,7 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.utils.JoinedRowData;
 import org.apache.flink.table.runtime.typeutils.InternalSerializers;
+import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
   private final int[] argumentFields;
   private final int resultFields;
   private final boolean resultIsRow;
+  private final RowType outputType;
 
   private transient Connection connection;
   private transient WireFormat format;
@@ -77,6 +79,9 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
   private transient long calls;
   private transient long rows;
   private transient StreamRecord<RowData> record;
+  private transient RowDataSerializer outputRows;
+  private transient JoinedRowData joined;
+  private transient GenericRowData value;
   private transient Counter callCounter;
   private transient Counter rowCounter;
 
@@ -100,6 +105,7 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
    * @param inputType the input rows' type
    * @param argumentFields the input fields that are the arguments, in order
    * @param resultFields the fields the result adds to each row
+   * @param outputType the output rows' type: the input's fields, then the result's
    */
   public BatchCallOperator(
       BoundSignature bound,
@@ -107,7 +113,8 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
       boolean keepEmpty,
       RowType inputType,
       int[] argumentFields,
-      int resultFields) {
+      int resultFields,
+      RowType outputType) {
     this.bound = bound;
     this.table = table;
     this.keepEmpty = keepEmpty;
@@ -115,6 +122,7 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
     this.argumentFields = argumentFields.clone();
     this.resultFields = resultFields;
     this.resultIsRow = table && bound.signature().returnType() instanceof RowType;
+    this.outputType = outputType;
   }
 
   @Override
@@ -145,6 +153,9 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
     open = new ArrayList<>();
     times = new ArrayList<>();
     record = new StreamRecord<>(null);
+    outputRows = new RowDataSerializer(outputType);
+    joined = new JoinedRowData();
+    value = new GenericRowData(1);
     // In Flink's metric group of this operator, beside its own numRecordsIn/Out.
     callCounter = getMetricGroup().counter("shimCalls");
     rowCounter = getMetricGroup().counter("shimRows");
@@ -301,7 +312,8 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
     if (!table) {
       List<Object> values = format.readValues(bytes, count);
       for (int i = 0; i < count; i++) {
-        collect(call.rows.get(i), call.times.get(i), GenericRowData.of(values.get(i)));
+        value.setField(0, values.get(i));
+        collect(call.rows.get(i), call.times.get(i), value);
       }
       return;
     }
@@ -312,22 +324,29 @@ public final class BatchCallOperator extends AbstractStreamOperator<RowData>
         collect(call.rows.get(i), call.times.get(i), new GenericRowData(resultFields));
       }
       for (Object result : results) {
-        collect(
-            call.rows.get(i),
-            call.times.get(i),
-            resultIsRow ? (RowData) result : GenericRowData.of(result));
+        if (!resultIsRow) {
+          value.setField(0, result);
+        }
+        collect(call.rows.get(i), call.times.get(i), resultIsRow ? (RowData) result : value);
       }
     }
   }
 
+  /**
+   * Emits the row with its result as one binary row, written into the same buffer each time: the
+   * chained operators after this one copy every record they get (object reuse is off by default),
+   * and a binary row is copied in one piece where a joined one is copied field by field, twice on
+   * the way to the sink (about a third of the task thread's time in a profile).
+   */
   private void collect(RowData row, Long time, RowData result) {
-    JoinedRowData joined = new JoinedRowData(row, result);
+    joined.replace(row, result);
     joined.setRowKind(row.getRowKind());
+    RowData out = outputRows.toBinaryRow(joined);
     if (time == null) {
-      record.replace(joined);
+      record.replace(out);
       record.eraseTimestamp();
     } else {
-      record.replace(joined, time);
+      record.replace(out, time);
     }
     output.collect(record);
   }

@@ -20,6 +20,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 
@@ -52,7 +53,8 @@ public final class FlinkFormsBench {
 
   @FunctionalInterface
   private interface Runner {
-    void run(boolean nulls) throws Exception;
+    /** Runs the job to its end. */
+    TableResult run(boolean nulls) throws Exception;
   }
 
   public static void main(String[] args) throws Exception {
@@ -90,9 +92,9 @@ public final class FlinkFormsBench {
               nulls -> {
                 StreamTableEnvironment env = environment(flink, base, all, nulls, legacy);
                 RemoteUdfs.registerInProcess(env);
-                env.executeSql(
-                        "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers")
-                    .await();
+                return finished(
+                    env.executeSql(
+                        "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers"));
               }));
       forms.add(
           new Form(
@@ -111,7 +113,7 @@ public final class FlinkFormsBench {
                     nulls
                         ? shim.call(env, input.select($("x"), $("s")), "AddOne", "x")
                         : shim.call(env, input.select($("x")), "AddOne", "x");
-                called.executeInsert("sink").await();
+                return finished(called.executeInsert("sink"));
               }));
       forms.add(
           new Form(
@@ -136,9 +138,9 @@ public final class FlinkFormsBench {
                             "scalar.mode", "ASYNC_UNSAFE_NULLS",
                             "batch.size", "1000",
                             "batch.max-wait", "50 ms")));
-                env.executeSql(
-                        "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers")
-                    .await();
+                return finished(
+                    env.executeSql(
+                        "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers"));
               }));
       long sync = syncRows;
       forms.add(
@@ -148,9 +150,9 @@ public final class FlinkFormsBench {
               nulls -> {
                 StreamTableEnvironment env = environment(flink, base, sync, nulls, legacy);
                 env.executeSql(servers.loadModule(Map.of()));
-                env.executeSql(
-                        "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers")
-                    .await();
+                return finished(
+                    env.executeSql(
+                        "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers"));
               }));
       List<String> chosen = List.of(only.split(","));
       forms.removeIf(f -> !chosen.contains(f.name()));
@@ -162,17 +164,23 @@ public final class FlinkFormsBench {
         for (int round = 1; round <= rounds; round++) {
           for (Form form : forms) {
             long start = System.nanoTime();
-            form.runner().run(nulls);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            TableResult result = form.runner().run(nulls);
+            double wall = (System.nanoTime() - start) / 1e9;
+            // The job's own run time, as its JobMaster measured it: the end of a job is seen by
+            // polling, which put the wall-clock times on steps of about 2 s.
+            double seconds =
+                result.getJobClient().orElseThrow().getJobExecutionResult().get().getNetRuntime()
+                    / 1e3;
             double rate = form.rows() / seconds;
             results.computeIfAbsent(form.name(), k -> new ArrayList<>()).add(rate);
             System.out.printf(
-                "%s round %d  %-20s rows=%d seconds=%.2f rows/s=%.0f%n",
+                "%s round %d  %-20s rows=%d seconds=%.3f (wall %.2f) rows/s=%.0f%n",
                 nulls ? "x, s with NULLs" : "x only",
                 round,
                 form.name(),
                 form.rows(),
                 seconds,
+                wall,
                 rate);
           }
         }
@@ -196,6 +204,11 @@ public final class FlinkFormsBench {
         }
       }
     }
+  }
+
+  private static TableResult finished(TableResult result) throws Exception {
+    result.await();
+    return result;
   }
 
   private static List<Double> ratiosOf(List<Double> rates, List<Double> base) {

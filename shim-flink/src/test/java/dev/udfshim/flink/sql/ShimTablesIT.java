@@ -143,6 +143,33 @@ class ShimTablesIT {
         .contains(Row.of(0L, null, null, null, null), Row.of(4L, "s4", " ", null, null));
   }
 
+  /**
+   * The operator writes every output row into one buffer, as Flink's own generated operators do:
+   * with Flink's object reuse on, nothing copies it on the way, and each row emitted (several per
+   * input row here), sorted before it is collected, must still be whole.
+   */
+  @ParameterizedTest(name = "streaming = {0}")
+  @ValueSource(booleans = {true, false})
+  void withObjectReuseEveryEmittedRowStaysWhole(boolean streaming) throws Exception {
+    Env e = environment(streaming, Map.of("pipeline.object-reuse", "true"));
+    StreamTableEnvironment env = e.tables();
+    Table input = source(e).select($("id"), $("s"), $("text"));
+    env.createTemporaryView("t", input);
+    Table remote = shim.call(env, shim.call(env, input, "SplitWords", "text"), "AddOne", "id");
+    String sql =
+        "SELECT t.*, w.word, w.length, AddOne(id) AS AddOne FROM t,"
+            + " LATERAL TABLE(SplitWords(text)) AS w(word, length)";
+    if (streaming) {
+      assertThat(collect(remote)).containsExactlyElementsOf(collect(env.sqlQuery(sql)));
+    } else {
+      List<Row> sorted = collect(remote.orderBy($("id").desc(), $("word").desc()).fetch(ROWS * 4));
+      assertThat(sorted)
+          .hasSizeGreaterThan(ROWS)
+          .containsExactlyElementsOf(
+              collect(env.sqlQuery(sql + " ORDER BY id DESC, word DESC LIMIT " + ROWS * 4)));
+    }
+  }
+
   @ParameterizedTest(name = "streaming = {0}")
   @ValueSource(booleans = {true, false})
   void aFailingRowFailsTheJobWithItsIndexAndTheUdfsMessage(boolean streaming) {
