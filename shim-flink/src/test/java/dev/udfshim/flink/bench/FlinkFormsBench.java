@@ -9,9 +9,12 @@ import dev.udfshim.flink.sql.RemoteUdfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -38,9 +41,13 @@ import org.apache.flink.types.Row;
  *   <li>SYNC: one blocking call per row (fewer rows: it is hundreds of times slower).
  * </ul>
  *
+ * <p>A third query, with {@code --queries words}: the table function SplitWords(s) over {@code s}
+ * of two words (NULL in 30% of rows), as SQL's {@code LATERAL TABLE} in-process, through
+ * ShimTables, through 'table.mode' = 'ASYNC' (Flink 2.2+) and through SYNC.
+ *
  * <pre>
  * FlinkFormsBench [--rows 5000000] [--sync-rows 20000] [--rounds 3] [--forms a,b,c,d]
- *                 [--source stream|legacy] [--object-reuse false|true]
+ *                 [--queries x,nulls,words] [--source stream|legacy] [--object-reuse false|true]
  * </pre>
  *
  * <p>{@code --object-reuse true} sets Flink's {@code pipeline.object-reuse} for every form: chained
@@ -49,19 +56,48 @@ import org.apache.flink.types.Row;
 public final class FlinkFormsBench {
   private FlinkFormsBench() {}
 
-  private record Form(String name, long rows, Runner runner) {}
+  /** The queries: AddOne(x) over x alone, over x and s with NULLs, and SplitWords(s). */
+  private enum Query {
+    X("x only"),
+    NULLS("x, s with NULLs"),
+    WORDS("SplitWords(s) with NULLs");
+
+    final String title;
+
+    Query(String title) {
+      this.title = title;
+    }
+
+    boolean nulls() {
+      return this != X;
+    }
+
+    /** The in-process and module SQL of the query. */
+    String sql() {
+      return switch (this) {
+        case X -> "INSERT INTO sink SELECT x, AddOne(x) FROM numbers";
+        case NULLS -> "INSERT INTO sink SELECT x, s, AddOne(x) FROM numbers";
+        case WORDS ->
+            "INSERT INTO sink SELECT x, s, w.word, w.length FROM numbers,"
+                + " LATERAL TABLE(SplitWords(s)) AS w(word, length)";
+      };
+    }
+  }
+
+  private record Form(String name, long rows, Set<Query> queries, Runner runner) {}
 
   @FunctionalInterface
   private interface Runner {
     /** Runs the job to its end. */
-    TableResult run(boolean nulls) throws Exception;
+    TableResult run(Query query) throws Exception;
   }
 
   public static void main(String[] args) throws Exception {
     long rows = 5_000_000;
     long syncRows = 20_000;
     int rounds = 3;
-    String only = "in-process,ShimTables,ASYNC_UNSAFE_NULLS,SYNC";
+    String only = "in-process,ShimTables,ASYNC_UNSAFE_NULLS,table.mode-ASYNC,SYNC";
+    String queryNames = "x,nulls";
     boolean legacySource = false;
     boolean objectReuse = false;
     for (int i = 0; i < args.length; i += 2) {
@@ -70,56 +106,66 @@ public final class FlinkFormsBench {
         case "--sync-rows" -> syncRows = Long.parseLong(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--forms" -> only = args[i + 1];
+        case "--queries" -> queryNames = args[i + 1];
         case "--source" -> legacySource = args[i + 1].equals("legacy");
         case "--object-reuse" -> objectReuse = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    List<Query> queries = new ArrayList<>();
+    for (String name : queryNames.split(",")) {
+      queries.add(Query.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+    }
     Path dir = Files.createTempDirectory("flink-forms-bench");
     RemoteUdfs udfs = RemoteUdfs.prepare(dir);
     try (MiniFlink flink = MiniFlink.start();
-        RemoteUdfs.Servers servers = udfs.serve(List.of("AddOne/0"), Map.of())) {
-      String endpoint = "127.0.0.1:" + servers.port("AddOne/0");
+        RemoteUdfs.Servers servers = udfs.serve(List.of("AddOne/0", "SplitWords/0"), Map.of())) {
       List<Form> forms = new ArrayList<>();
       long all = rows;
       boolean legacy = legacySource;
       Map<String, String> base =
           objectReuse ? Map.of("pipeline.object-reuse", "true") : Map.<String, String>of();
+      Set<Query> every = EnumSet.allOf(Query.class);
+      Set<Query> scalar = EnumSet.of(Query.X, Query.NULLS);
       forms.add(
           new Form(
               "in-process",
               rows,
-              nulls -> {
-                StreamTableEnvironment env = environment(flink, base, all, nulls, legacy);
+              every,
+              query -> {
+                StreamTableEnvironment env = environment(flink, base, all, query, legacy);
                 RemoteUdfs.registerInProcess(env);
-                return finished(
-                    env.executeSql(
-                        "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers"));
+                return finished(env.executeSql(query.sql()));
               }));
       forms.add(
           new Form(
               "ShimTables",
               rows,
-              nulls -> {
-                StreamTableEnvironment env = environment(flink, base, all, nulls, legacy);
-                ShimTables shim =
-                    ShimTables.of(
-                        ShimFunctions.builder()
-                            .signatures(udfs.signatures())
-                            .endpoint(RemoteUdfs.PACKAGE + "AddOne", 0, endpoint)
-                            .build());
+              every,
+              query -> {
+                StreamTableEnvironment env = environment(flink, base, all, query, legacy);
+                ShimFunctions.Builder functions =
+                    ShimFunctions.builder().signatures(udfs.signatures());
+                for (String name : List.of("AddOne", "SplitWords")) {
+                  functions.endpoint(
+                      RemoteUdfs.PACKAGE + name, 0, "127.0.0.1:" + servers.port(name + "/0"));
+                }
+                ShimTables shim = ShimTables.of(functions.build());
                 Table input = env.from("numbers");
                 Table called =
-                    nulls
-                        ? shim.call(env, input.select($("x"), $("s")), "AddOne", "x")
-                        : shim.call(env, input.select($("x")), "AddOne", "x");
+                    switch (query) {
+                      case X -> shim.call(env, input.select($("x")), "AddOne", "x");
+                      case NULLS -> shim.call(env, input.select($("x"), $("s")), "AddOne", "x");
+                      case WORDS -> shim.call(env, input.select($("x"), $("s")), "SplitWords", "s");
+                    };
                 return finished(called.executeInsert("sink"));
               }));
       forms.add(
           new Form(
               "ASYNC_UNSAFE_NULLS",
               rows,
-              nulls -> {
+              scalar,
+              query -> {
                 StreamTableEnvironment env =
                     environment(
                         flink,
@@ -130,7 +176,7 @@ public final class FlinkFormsBench {
                                 "table.exec.async-scalar.retry-strategy", "NO_RETRY",
                                 "table.exec.async-scalar.timeout", "0 s")),
                         all,
-                        nulls,
+                        query,
                         legacy);
                 env.executeSql(
                     servers.loadModule(
@@ -138,33 +184,42 @@ public final class FlinkFormsBench {
                             "scalar.mode", "ASYNC_UNSAFE_NULLS",
                             "batch.size", "1000",
                             "batch.max-wait", "50 ms")));
-                return finished(
-                    env.executeSql(
-                        "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers"));
+                return finished(env.executeSql(query.sql()));
+              }));
+      // Flink 2.2+ only (the module refuses it before): no option but the mode.
+      forms.add(
+          new Form(
+              "table.mode-ASYNC",
+              rows,
+              EnumSet.of(Query.WORDS),
+              query -> {
+                StreamTableEnvironment env = environment(flink, base, all, query, legacy);
+                env.executeSql(servers.loadModule(Map.of("table.mode", "ASYNC")));
+                return finished(env.executeSql(query.sql()));
               }));
       long sync = syncRows;
       forms.add(
           new Form(
               "SYNC",
               syncRows,
-              nulls -> {
-                StreamTableEnvironment env = environment(flink, base, sync, nulls, legacy);
+              every,
+              query -> {
+                StreamTableEnvironment env = environment(flink, base, sync, query, legacy);
                 env.executeSql(servers.loadModule(Map.of()));
-                return finished(
-                    env.executeSql(
-                        "INSERT INTO sink SELECT " + columns(nulls) + ", AddOne(x) FROM numbers"));
+                return finished(env.executeSql(query.sql()));
               }));
       List<String> chosen = List.of(only.split(","));
       forms.removeIf(f -> !chosen.contains(f.name()));
-      for (boolean nulls : new boolean[] {false, true}) {
+      for (Query query : queries) {
+        List<Form> applicable = forms.stream().filter(f -> f.queries().contains(query)).toList();
         Map<String, List<Double>> results = new LinkedHashMap<>();
-        for (Form form : forms) {
-          form.runner().run(nulls); // warm-up: JIT, connections; not measured
+        for (Form form : applicable) {
+          form.runner().run(query); // warm-up: JIT, connections; not measured
         }
         for (int round = 1; round <= rounds; round++) {
-          for (Form form : forms) {
+          for (Form form : applicable) {
             long start = System.nanoTime();
-            TableResult result = form.runner().run(nulls);
+            TableResult result = form.runner().run(query);
             double wall = (System.nanoTime() - start) / 1e9;
             // The job's own run time, as its JobMaster measured it: the end of a job is seen by
             // polling, which put the wall-clock times on steps of about 2 s.
@@ -175,13 +230,7 @@ public final class FlinkFormsBench {
             results.computeIfAbsent(form.name(), k -> new ArrayList<>()).add(rate);
             System.out.printf(
                 "%s round %d  %-20s rows=%d seconds=%.3f (wall %.2f) rows/s=%.0f%n",
-                nulls ? "x, s with NULLs" : "x only",
-                round,
-                form.name(),
-                form.rows(),
-                seconds,
-                wall,
-                rate);
+                query.title, round, form.name(), form.rows(), seconds, wall, rate);
           }
         }
         List<Double> inProcess = results.get("in-process");
@@ -194,7 +243,7 @@ public final class FlinkFormsBench {
           }
           System.out.printf(
               "%s: %-20s median rows/s=%.0f (min %.0f, max %.0f) ratio per round=%s median ratio=%.3f%n",
-              nulls ? "x, s with NULLs" : "x only",
+              query.title,
               form.getKey(),
               median(rates),
               rates.stream().mapToDouble(Double::doubleValue).min().orElse(0),
@@ -225,20 +274,18 @@ public final class FlinkFormsBench {
     return all;
   }
 
-  private static String columns(boolean nulls) {
-    return nulls ? "x, s" : "x";
-  }
-
   /**
    * A table environment over a DataStream environment with the view {@code numbers} ({@code x
-   * BIGINT, s STRING}) of {@code rows} generated rows and a blackhole {@code sink}: from a FLIP-27
-   * DataGeneratorSource (chainable to what follows, as Kafka or files are), or with {@code legacy}
-   * from SQL's datagen connector (a legacy SourceFunction).
+   * BIGINT, s STRING}) of {@code rows} generated rows and a blackhole {@code sink} of the query's
+   * columns: from a FLIP-27 DataGeneratorSource (chainable to what follows, as Kafka or files are),
+   * or with {@code legacy} from SQL's datagen connector (a legacy SourceFunction).
    */
   private static StreamTableEnvironment environment(
-      MiniFlink flink, Map<String, String> options, long rows, boolean nulls, boolean legacy) {
+      MiniFlink flink, Map<String, String> options, long rows, Query query, boolean legacy) {
     StreamExecutionEnvironment streams = flink.dataStream(true, options);
     StreamTableEnvironment env = MiniFlink.tables(streams, true);
+    boolean nulls = query.nulls();
+    boolean words = query == Query.WORDS;
     if (legacy) {
       env.executeSql(
           "CREATE TEMPORARY TABLE numbers (x BIGINT, s STRING) WITH ('connector' = 'datagen',"
@@ -253,7 +300,9 @@ public final class FlinkFormsBench {
           i ->
               Row.of(
                   nulls && i % 10 == 0 ? null : i * 7919 % 1_000_000_000L + 1,
-                  nulls && i % 10 < 3 ? null : "s" + i % 1000);
+                  nulls && i % 10 < 3
+                      ? null
+                      : words ? "w" + i % 1000 + " v" + i % 7 : "s" + i % 1000);
       DataGeneratorSource<Row> source =
           new DataGeneratorSource<>(
               generate,
@@ -265,10 +314,14 @@ public final class FlinkFormsBench {
           env.fromDataStream(
               streams.fromSource(source, WatermarkStrategy.noWatermarks(), "numbers")));
     }
+    String columns =
+        switch (query) {
+          case X -> "x BIGINT, y BIGINT";
+          case NULLS -> "x BIGINT, s STRING, y BIGINT";
+          case WORDS -> "x BIGINT, s STRING, word STRING, length INT";
+        };
     env.executeSql(
-        "CREATE TEMPORARY TABLE sink ("
-            + (nulls ? "x BIGINT, s STRING" : "x BIGINT")
-            + ", y BIGINT) WITH ('connector' = 'blackhole')");
+        "CREATE TEMPORARY TABLE sink (" + columns + ") WITH ('connector' = 'blackhole')");
     return env;
   }
 
