@@ -3,6 +3,8 @@ package dev.udfshim.flink.function;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.slf4j.Logger;
@@ -28,6 +30,12 @@ final class FlinkAsyncOptions {
   private static final ConfigOption<Integer> TABLE_CAPACITY =
       key("table.exec.async-table.max-concurrent-operations").intType().defaultValue(10);
 
+  /** 2.2 and later: FIXED_DELAY (the default) also retries every row that emitted no rows. */
+  static final String TABLE_RETRY_KEY = "table.exec.async-table.retry-strategy";
+
+  private static final ConfigOption<String> TABLE_RETRY =
+      key(TABLE_RETRY_KEY).stringType().defaultValue("FIXED_DELAY");
+
   private static final ConfigOption<Duration> TIMEOUT =
       key("table.exec.async-scalar.timeout").durationType().defaultValue(Duration.ofMinutes(3));
 
@@ -41,6 +49,51 @@ final class FlinkAsyncOptions {
   /** The input rows Flink's async correlate lets wait for an answer (2.2+). */
   static int tableCapacity(ReadableConfig config) {
     return config.get(TABLE_CAPACITY);
+  }
+
+  /**
+   * Checks the job's options for async table functions and logs what to set: Flink's default retry
+   * strategy calls the function again for each row that emitted nothing (its empty-result
+   * predicate), 100 ms apart, which holds every batch back and asks a non-deterministic function
+   * again; and batches fill only up to the capacity.
+   */
+  static void checkTable(ReadableConfig config, String target, int batchRows) {
+    tableProblems(config, target, batchRows).forEach(LOG::warn);
+  }
+
+  /** The sentences {@link #checkTable} logs. */
+  static List<String> tableProblems(ReadableConfig config, String target, int batchRows) {
+    List<String> problems = new ArrayList<>();
+    String retry = config.get(TABLE_RETRY);
+    if (!"NO_RETRY".equalsIgnoreCase(retry.strip())) {
+      problems.add(
+          target
+              + ": Flink's '"
+              + TABLE_RETRY_KEY
+              + "' is "
+              + retry
+              + ", which calls the function again for every row that emitted no rows, 100 ms"
+              + " apart, holding back the batches around it (a few rows a second when many rows"
+              + " emit nothing); set it to NO_RETRY (the shim retries failed calls itself,"
+              + " 'retry.max-attempts').");
+    }
+    int capacity = tableCapacity(config);
+    if (capacity < batchRows) {
+      problems.add(
+          target
+              + ": Flink lets "
+              + capacity
+              + " rows wait for answers ('"
+              + TABLE_CAPACITY.key()
+              + "'), so batches hold at most "
+              + capacity
+              + " of their "
+              + batchRows
+              + " rows; set it to "
+              + batchRows * 4
+              + " or more for full batches.");
+    }
+    return problems;
   }
 
   /** The capacity's key on this Flink version. */

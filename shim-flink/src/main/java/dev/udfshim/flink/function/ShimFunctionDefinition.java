@@ -116,6 +116,10 @@ public final class ShimFunctionDefinition implements SpecializedFunction {
       if ("BATCH".equalsIgnoreCase(context.getConfiguration().get(RUNTIME_MODE))) {
         throw new ValidationException(AsyncScalarDefect.asyncTablesInBatchMode());
       }
+      FlinkAsyncOptions.checkTable(
+          context.getConfiguration(),
+          bound.target(),
+          settings.batchSizeOr(Connection.LEGACY_BATCH_SIZE));
       return new RemoteAsyncTableFunction(
           bound, FlinkAsyncOptions.tableCapacity(context.getConfiguration()));
     }
