@@ -165,27 +165,21 @@ public final class FlinkFormsBench {
               "ASYNC_UNSAFE_NULLS",
               rows,
               scalar,
-              query -> {
-                StreamTableEnvironment env =
-                    environment(
-                        flink,
-                        with(
-                            base,
-                            Map.of(
-                                "table.exec.async-scalar.buffer-capacity", "4000",
-                                "table.exec.async-scalar.retry-strategy", "NO_RETRY",
-                                "table.exec.async-scalar.timeout", "0 s")),
-                        all,
-                        query,
-                        legacy);
-                env.executeSql(
-                    servers.loadModule(
-                        Map.of(
-                            "scalar.mode", "ASYNC_UNSAFE_NULLS",
-                            "batch.size", "1000",
-                            "batch.max-wait", "50 ms")));
-                return finished(env.executeSql(query.sql()));
-              }));
+              throughModule(
+                  flink,
+                  with(
+                      base,
+                      Map.of(
+                          "table.exec.async-scalar.buffer-capacity", "4000",
+                          "table.exec.async-scalar.retry-strategy", "NO_RETRY",
+                          "table.exec.async-scalar.timeout", "0 s")),
+                  all,
+                  legacy,
+                  servers.loadModule(
+                      Map.of(
+                          "scalar.mode", "ASYNC_UNSAFE_NULLS",
+                          "batch.size", "1000",
+                          "batch.max-wait", "50 ms")))));
       // Flink 2.2+ only (the module refuses it before), with the two options the module's
       // warnings name: with Flink's defaults (retry of every row that emits nothing, 10 rows
       // waiting) 200,000 rows did not finish in 150 s.
@@ -194,32 +188,22 @@ public final class FlinkFormsBench {
               "table.mode-ASYNC",
               rows,
               EnumSet.of(Query.WORDS),
-              query -> {
-                StreamTableEnvironment env =
-                    environment(
-                        flink,
-                        with(
-                            base,
-                            Map.of(
-                                "table.exec.async-table.retry-strategy", "NO_RETRY",
-                                "table.exec.async-table.max-concurrent-operations", "2000")),
-                        all,
-                        query,
-                        legacy);
-                env.executeSql(servers.loadModule(Map.of("table.mode", "ASYNC")));
-                return finished(env.executeSql(query.sql()));
-              }));
-      long sync = syncRows;
+              throughModule(
+                  flink,
+                  with(
+                      base,
+                      Map.of(
+                          "table.exec.async-table.retry-strategy", "NO_RETRY",
+                          "table.exec.async-table.max-concurrent-operations", "2000")),
+                  all,
+                  legacy,
+                  servers.loadModule(Map.of("table.mode", "ASYNC")))));
       forms.add(
           new Form(
               "SYNC",
               syncRows,
               every,
-              query -> {
-                StreamTableEnvironment env = environment(flink, base, sync, query, legacy);
-                env.executeSql(servers.loadModule(Map.of()));
-                return finished(env.executeSql(query.sql()));
-              }));
+              throughModule(flink, base, syncRows, legacy, servers.loadModule(Map.of()))));
       List<String> chosen = List.of(only.split(","));
       forms.removeIf(f -> !chosen.contains(f.name()));
       for (Query query : queries) {
@@ -265,6 +249,22 @@ public final class FlinkFormsBench {
         }
       }
     }
+  }
+
+  /**
+   * The query in SQL through the shim module, loaded with the statement, on these Flink options.
+   */
+  private static Runner throughModule(
+      MiniFlink flink,
+      Map<String, String> flinkOptions,
+      long rows,
+      boolean legacy,
+      String loadModule) {
+    return query -> {
+      StreamTableEnvironment env = environment(flink, flinkOptions, rows, query, legacy);
+      env.executeSql(loadModule);
+      return finished(env.executeSql(query.sql()));
+    };
   }
 
   private static TableResult finished(TableResult result) throws Exception {
