@@ -304,7 +304,14 @@ class LauncherIT {
     try {
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (jvm == null && System.nanoTime() < until) {
-        jvm = launcher.toHandle().children().findFirst().orElse(null);
+        // bin/shim runs short helpers first (readlink, od, mkdir): wait for its java.
+        jvm =
+            launcher
+                .toHandle()
+                .children()
+                .filter(c -> c.info().command().map(cmd -> cmd.endsWith("/java")).orElse(false))
+                .findFirst()
+                .orElse(null);
         Thread.sleep(5);
       }
       assertThat(jvm).as("bin/shim started no JVM").isNotNull();
